@@ -1,0 +1,87 @@
+"""Rank and title prefixes: recognise them at the start of a name and normalise them.
+
+"A/DCC" -> code DCC, acting; "T/CS" -> CS, temporary; "C/Supt." -> CS; "Supt." -> Supt;
+"Chief Constable" -> CC. The table is ``quirks/ranks.csv``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from transforms.quirks import load_table
+
+_ACTING = re.compile(r"^(?:A/|Acting\s+|A\.)", re.IGNORECASE)
+_TEMPORARY = re.compile(r"^(?:T/|Temporary\s+|T\.)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Rank:
+    written: str  # as in the text, e.g. "A/DCC"
+    code: str  # e.g. "DCC"
+    name: str  # e.g. "Deputy Chief Constable"
+    kind: str  # officer | staff | elected | honorific
+    is_acting: bool
+    is_temporary: bool
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> dict[str, tuple[str, str, str]]:
+    """lower-cased alias (without trailing dot) -> (code, name, kind)."""
+    table: dict[str, tuple[str, str, str]] = {}
+    for row in load_table("ranks"):
+        entry = (row["rank_code"], row["rank_name"], row["kind"])
+        for alias in [row["rank_code"], *row["aliases"].split("|")]:
+            table[alias.lower().rstrip(".")] = entry
+    return table
+
+
+@lru_cache(maxsize=1)
+def _prefix_re() -> re.Pattern[str]:
+    aliases = sorted(_aliases(), key=len, reverse=True)
+    body = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in aliases)
+    return re.compile(
+        rf"^(?P<rank>(?:(?:A|T)/|(?:Acting|Temporary)\s+)*(?:{body})\.?)(?=\s|$)", re.IGNORECASE
+    )
+
+
+def normalise_rank(written: str) -> Rank | None:
+    """The Rank for a prefix as written, or None when it is not one we know."""
+    rest = written.strip()
+    acting = temporary = False
+    while True:
+        if m := _ACTING.match(rest):
+            acting, rest = True, rest[m.end():]
+        elif m := _TEMPORARY.match(rest):
+            temporary, rest = True, rest[m.end():]
+        else:
+            break
+    entry = _aliases().get(" ".join(rest.split()).lower().rstrip("."))
+    if entry is None:
+        return None
+    return Rank(written.strip(), entry[0], entry[1], entry[2], acting, temporary)
+
+
+def split_rank(name: str) -> tuple[str | None, str]:
+    """Split a leading rank/title off a name: "CC Tim Smith" -> ("CC", "Tim Smith");
+    "Chief Constable Alan Pughsley" -> ("Chief Constable", "Alan Pughsley"). Several titles
+    ("Cllr Dr Jane Smith") come off together. A lone rank word is not split from nothing."""
+    rest = name.strip()
+    ranks: list[str] = []
+    while m := _prefix_re().match(rest):
+        remainder = rest[m.end():].strip()
+        if not remainder or not remainder[0].isalpha():
+            break
+        ranks.append(m.group("rank"))
+        rest = remainder
+    return (" ".join(ranks) if ranks else None), rest
+
+
+def rank_table() -> list[dict[str, object]]:
+    """The reference table of ranks for the warehouse (``ranks``)."""
+    return [
+        {"rank_code": r["rank_code"], "rank_name": r["rank_name"], "kind": r["kind"],
+         "is_police_officer": r["kind"] == "officer", "is_police_staff": r["kind"] == "staff"}
+        for r in load_table("ranks")
+    ]
