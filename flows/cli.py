@@ -1,0 +1,145 @@
+"""The `minutes` command line: a thin layer over the flow.
+
+    minutes run [--source DIR] [--warehouse DIR] [--plain]
+    minutes dictionary [--out FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+
+from flows.settings import SAMPLES_DIR, Settings
+
+
+class UserError(Exception):
+    """A problem the user can fix; shown as one line, no traceback."""
+
+
+def _check_paths(settings: Settings) -> None:
+    src = settings.source_dir
+    if not src.exists():
+        raise UserError(f"source folder not found: {src}")
+    if not src.is_dir():
+        raise UserError(f"source is not a folder: {src}")
+    for label, folder in (("warehouse", settings.warehouse_dir), ("state", settings.state_dir)):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UserError(f"cannot create the {label} folder {folder}: {exc.strerror or exc}") from None
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise UserError(f"the {label} folder is not writable: {folder}")
+
+
+def _print_summary(summary, out=sys.stdout) -> None:
+    p = lambda s="": print(s, file=out)  # noqa: E731
+    p()
+    p(f"Warehouse: {summary.db_path.resolve()}")
+    p(f"Parquet:   {(summary.warehouse_dir / 'parquet').resolve()}")
+    if summary.data_docs:
+        p(f"Quality report (Great Expectations Data Docs): {summary.data_docs.resolve()}")
+    p(f"Documents: {summary.documents} seen, {summary.loaded} loaded, {summary.quarantined} quarantined "
+      f"({summary.seconds:.1f} s)")
+    p("Rows per table:")
+    for name in ("meetings", "attendance", "agenda_items", "actions", "action_updates", "decisions",
+                 "people", "documents", "quarantine"):
+        p(f"  {name:<15}{summary.table_rows.get(name, 0):>8}")
+    if summary.quarantine:
+        p("Quarantined:")
+        for q in summary.quarantine:
+            p(f"  {q['source_uri']}: [{q['stage']}/{q['check_name']}] {q['reason']}")
+
+
+@contextlib.contextmanager
+def _quiet_prefect_shutdown():
+    """The temporary Prefect server may print an 'Error flushing events' traceback as it stops;
+    it is harmless, so keep it out of the user's terminal."""
+    stderr = sys.stderr
+    sys.stderr = io.StringIO()
+    try:
+        yield
+    finally:
+        captured = sys.stderr.getvalue()
+        sys.stderr = stderr
+        for line in captured.splitlines():
+            if "flushing" not in line.lower() and line.strip() and not line.startswith((" ", "Traceback")):
+                print(line, file=stderr)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    settings = Settings.from_env(
+        source_dir=Path(args.source) if args.source else None,
+        warehouse_dir=Path(args.warehouse) if args.warehouse else None,
+        state_dir=Path(args.state) if args.state else None,
+        batch_size=args.batch_size,
+    )
+    _check_paths(settings)
+    from flows.pipeline import run_plain, run_with_prefect
+    from flows.steps import RunFailed
+
+    started = time.monotonic()
+    print(f"minutes: processing {settings.source_dir}"
+          + (" (bundled sample documents)" if settings.source_dir == SAMPLES_DIR else ""))
+    try:
+        if args.plain:
+            summary = run_plain(settings, progress=print)
+        else:
+            with _quiet_prefect_shutdown():
+                summary = run_with_prefect(settings, progress=lambda s: print(s, file=sys.__stdout__))
+    except RunFailed as exc:
+        print(f"minutes: run failed, the published warehouse is unchanged: {exc}", file=sys.stderr)
+        return 1
+    _print_summary(summary)
+    print(f"Done in {time.monotonic() - started:.1f} s.")
+    return 0
+
+
+def cmd_dictionary(args: argparse.Namespace) -> int:
+    from warehouse.schema import data_dictionary_markdown
+
+    text = data_dictionary_markdown() + "\n"
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+        print(f"wrote {args.out}")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="minutes", description="Police governance minutes -> DuckDB + Parquet.")
+    sub = ap.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("run", help="process every document under a folder into the warehouse")
+    run.add_argument("--source", help=f"folder of minutes (default: the bundled samples, {SAMPLES_DIR})")
+    run.add_argument("--warehouse", help="warehouse folder (default: ./warehouse-out)")
+    run.add_argument("--state", help="state folder for Prefect and staging (default: ./state)")
+    run.add_argument("--batch-size", type=int, help="documents per task (default 250)")
+    run.add_argument("--plain", action="store_true", help="run the same steps without Prefect")
+    run.set_defaults(func=cmd_run)
+    dic = sub.add_parser("dictionary", help="print or write the data dictionary generated from the schema")
+    dic.add_argument("--out")
+    dic.set_defaults(func=cmd_dictionary)
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.getLogger("great_expectations").setLevel(logging.ERROR)
+    try:
+        return args.func(args)
+    except UserError as exc:
+        print(f"minutes: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("minutes: interrupted; the published warehouse is unchanged", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,33 @@
+"""One settings object. Defaults < environment (MINUTES_*) < command-line flags."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SAMPLES_DIR = PROJECT_ROOT / "samples"
+
+
+@dataclass(frozen=True)
+class Settings:
+    source_dir: Path = SAMPLES_DIR
+    warehouse_dir: Path = Path("warehouse-out")
+    state_dir: Path = Path("state")
+    batch_size: int = 250
+    max_bytes: int = 25 * 1024 * 1024
+    max_pdf_pages: int = 500
+    use_prefect: bool = True
+
+    @classmethod
+    def from_env(cls, **overrides: object) -> Settings:
+        env = os.environ
+        base = cls(
+            source_dir=Path(env.get("MINUTES_SOURCE_DIR", cls.source_dir)),
+            warehouse_dir=Path(env.get("MINUTES_WAREHOUSE_DIR", cls.warehouse_dir)),
+            state_dir=Path(env.get("MINUTES_STATE_DIR", cls.state_dir)),
+            batch_size=int(env.get("MINUTES_BATCH_SIZE", cls.batch_size)),
+            max_bytes=int(env.get("MINUTES_MAX_BYTES", cls.max_bytes)),
+        )
+        return replace(base, **{k: v for k, v in overrides.items() if v is not None})

@@ -1,0 +1,206 @@
+"""The pipeline's stages as plain functions over batches of documents.
+
+The Prefect flow (flows/pipeline.py) runs each of these as one task per batch; the plain
+loop (``run_plain``) calls them directly, which is also how the orchestration overhead is
+measured. Each stage returns small typed values; nothing here holds every document at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from transforms.adapters import choose_adapter
+from transforms.models import CleanText, ExtractionError, RawDocument
+from transforms.tabulate import fact_rows
+
+FACT_TABLES = ("meetings", "attendance", "agenda_items", "actions", "action_updates", "decisions")
+
+
+@dataclass
+class DocumentRecord:
+    """What we know of one document as it goes through the stages (one ``documents`` row)."""
+
+    document_id: str
+    source_uri: str
+    byte_size: int
+    source_modified: datetime | None
+    format: str | None = None
+    encoding: str | None = None
+    char_count: int | None = None
+    truncated: bool = False
+    adapter: str | None = None
+    meeting_id: str | None = None
+    error_page_reason: str | None = None
+    replacement_char_share: float = 0.0
+
+    def row(self, status: str) -> dict[str, Any]:
+        return {"document_id": self.document_id, "source_uri": self.source_uri,
+                "meeting_id": self.meeting_id if status == "loaded" else None, "status": status,
+                "format": self.format, "encoding": self.encoding, "adapter": self.adapter,
+                "byte_size": self.byte_size, "char_count": self.char_count, "truncated": self.truncated,
+                "is_primary": False, "source_modified": self.source_modified}
+
+
+@dataclass(frozen=True)
+class QuarantineEntry:
+    document_id: str
+    source_uri: str
+    stage: str
+    check_name: str
+    reason: str
+
+    def row(self, at: datetime) -> dict[str, Any]:
+        return {"document_id": self.document_id, "source_uri": self.source_uri, "stage": self.stage,
+                "check_name": self.check_name, "reason": self.reason, "quarantined_at": at}
+
+
+@dataclass
+class Batch:
+    """One batch as it moves through extract -> normalise."""
+
+    number: int
+    records: dict[str, DocumentRecord] = field(default_factory=dict)
+    texts: dict[str, CleanText] = field(default_factory=dict)
+    rows: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: {t: [] for t in FACT_TABLES})
+    quarantine: list[QuarantineEntry] = field(default_factory=list)
+
+    def reject(self, document_id: str, stage: str, check_name: str, reason: str) -> None:
+        """Quarantine a document: it keeps its documents row, loses its text and fact rows."""
+        rec = self.records[document_id]
+        self.quarantine.append(QuarantineEntry(document_id, rec.source_uri, stage, check_name, reason))
+        self.texts.pop(document_id, None)
+        for table in FACT_TABLES:
+            self.rows[table] = [r for r in self.rows[table] if r["document_id"] != document_id]
+
+    @property
+    def quarantined_ids(self) -> set[str]:
+        return {q.document_id for q in self.quarantine}
+
+
+def discover(source_dir: Path) -> list[Path]:
+    """Every regular file under ``source_dir`` (hidden files and folders skipped), sorted."""
+    found = []
+    for root, dirs, files in os.walk(source_dir):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found += [Path(root) / f for f in files if not f.startswith(".")]
+    return sorted(found)
+
+
+def batched(items: list[Path], size: int) -> list[list[Path]]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def _hash_file(path: Path) -> tuple[str, int]:
+    h, n = hashlib.sha256(), 0
+    with path.open("rb") as fh:
+        while chunk := fh.read(1 << 20):
+            h.update(chunk)
+            n += len(chunk)
+    return h.hexdigest(), n
+
+
+def _replacement_share(text: str) -> float:
+    return text.count("\ufffd") / len(text) if text else 0.0
+
+
+def extract_batch(number: int, paths: list[Path], *, max_bytes: int, max_pdf_pages: int) -> Batch:
+    """Read, hash and extract each file of a batch. Unreadable input is quarantined, never dropped.
+    A file over ``max_bytes`` is hashed (streamed) but never loaded into memory."""
+    try:
+        from transforms.extract import error_page_reason, extract_text
+    except ImportError:  # TEMPORARY while transforms/extract is being written
+        def extract_text(raw, **_):  # type: ignore[no-redef]
+            return CleanText(raw.document_id, raw.source_uri, raw.data.decode("utf-8", "replace"), "text")
+
+        def error_page_reason(text):  # type: ignore[no-redef]
+            return None
+
+    batch = Batch(number)
+    for path in paths:
+        uri = str(path)
+        try:
+            stat = path.stat()
+            digest, size = _hash_file(path)
+        except OSError as exc:
+            digest = hashlib.sha256(uri.encode()).hexdigest()
+            batch.records[digest] = DocumentRecord(digest, uri, 0, None)
+            batch.reject(digest, "extract", "unreadable_file", f"cannot read the file: {exc.strerror or exc}")
+            continue
+        if digest in batch.records:  # the same bytes twice in one batch: one document
+            continue
+        modified = datetime.fromtimestamp(stat.st_mtime, UTC).replace(tzinfo=None)
+        rec = DocumentRecord(digest, uri, size, modified)
+        batch.records[digest] = rec
+        if size > max_bytes:
+            batch.reject(digest, "extract", "too_large",
+                         f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit")
+            continue
+        try:
+            clean = extract_text(RawDocument(digest, uri, path.read_bytes()),
+                                 max_bytes=max_bytes, max_pdf_pages=max_pdf_pages)
+        except ExtractionError as exc:
+            batch.reject(digest, "extract", exc.check, exc.reason)
+            continue
+        except Exception as exc:  # noqa: BLE001 - a bug in a library must not stop the run
+            batch.reject(digest, "extract", "extractor_crashed", f"{type(exc).__name__}: {exc}"[:300])
+            continue
+        rec.format, rec.encoding, rec.truncated = clean.format, clean.encoding, clean.truncated
+        rec.char_count = len(clean.text)
+        rec.error_page_reason = error_page_reason(clean.text)
+        rec.replacement_char_share = _replacement_share(clean.text)
+        batch.texts[digest] = clean
+    return batch
+
+
+def extract_check_frame(batch: Batch):
+    """The per-document frame the after-extract quality suite validates."""
+    import pandas as pd
+
+    cols = ["document_id", "source_uri", "format", "char_count", "error_page_reason", "replacement_char_share"]
+    return pd.DataFrame([{c: getattr(batch.records[d], c) for c in cols} for d in sorted(batch.texts)],
+                        columns=cols)
+
+
+def normalise_batch(batch: Batch) -> Batch:
+    """Parse every extracted text of the batch with its layout adapter into fact rows."""
+    for document_id in sorted(batch.texts):
+        clean = batch.texts[document_id]
+        rec = batch.records[document_id]
+        adapter = choose_adapter(clean.text)
+        try:
+            parsed = adapter.parse(clean)
+            rows = fact_rows(clean, parsed)
+        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
+            batch.reject(document_id, "normalise", "parser_crashed",
+                         f"{adapter.name} adapter failed: {type(exc).__name__}: {exc}"[:300])
+            continue
+        rec.adapter = parsed.adapter
+        rec.meeting_id = rows["meetings"][0]["meeting_id"]
+        for table in FACT_TABLES:
+            batch.rows[table].extend(rows[table])
+    return batch
+
+
+def facts_check_frames(batch: Batch) -> dict[str, Any]:
+    """Per-table frames of this batch's fact rows, typed as the warehouse schema says."""
+    from warehouse.arrow import rows_to_frame
+
+    return {t: rows_to_frame(t, batch.rows[t]) for t in FACT_TABLES}
+
+
+def apply_failures(batch: Batch, failures: list[Any], stage: str) -> None:
+    """Quarantine every document a quality check named (failures without documents are ignored
+    here: table-level failures are the publish step's business)."""
+    for failure in failures:
+        for document_id in failure.document_ids:
+            if document_id in batch.records and document_id not in batch.quarantined_ids:
+                batch.reject(document_id, stage, failure.check_name, failure.reason)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None, microsecond=0)

@@ -1,0 +1,1 @@
+"""The warehouse: one schema definition, Parquet + DuckDB publishing, analytical views."""

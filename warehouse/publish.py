@@ -1,0 +1,169 @@
+"""Build, check, then swap.
+
+A run writes per-batch Parquet parts into a build folder beside the published warehouse.
+``build_release`` turns them into the final tables (one meeting row per meeting, rows of each
+meeting's primary document only), writes one Parquet file per table and a DuckDB file loaded
+from them (one statement per table), adds the views, and ``swap_into_place`` publishes the lot:
+``minutes.duckdb`` by ``os.replace`` and ``parquet/`` / ``data-docs/`` as symlinks to the new
+release, each switched atomically. A reader never sees a half-written warehouse; a failed run
+leaves the previous one as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from transforms.ranks import rank_table
+from warehouse.arrow import rows_to_arrow, write_parquet_atomic
+from warehouse.schema import BY_NAME, TABLES, create_table_sql
+from warehouse.views import VIEWS, create_view_sql
+
+DB_NAME = "minutes.duckdb"
+FACT_TABLES = ("meetings", "attendance", "agenda_items", "actions", "action_updates", "decisions")
+KEEP_RELEASES = 2
+
+
+def write_part(parts_dir: Path, table: str, batch_number: int, rows: list[dict[str, Any]]) -> None:
+    """One batch's rows of one table as a Parquet part."""
+    if rows:
+        write_parquet_atomic(rows_to_arrow(table, rows), parts_dir / table / f"batch-{batch_number:06d}.parquet")
+
+
+def _parts(parts_dir: Path, table: str) -> str | None:
+    folder = parts_dir / table
+    return str(folder / "*.parquet") if folder.is_dir() and any(folder.glob("*.parquet")) else None
+
+
+def _select(con: duckdb.DuckDBPyConnection, table: str, sql: str) -> pa.Table:
+    """Run ``sql`` and cast the result to the table's schema, ordered by its key."""
+    t = BY_NAME[table]
+    cols = ", ".join(f'"{c}"' for c in t.column_names)
+    order = ", ".join(f'"{k}"' for k in t.key)
+    arrow = con.sql(f"SELECT {cols} FROM ({sql}) ORDER BY {order}").to_arrow_table()
+    return arrow.cast(rows_to_arrow(table, []).schema)
+
+
+def _empty(table: str) -> str:
+    t = BY_NAME[table]
+    return "SELECT " + ", ".join(f'CAST(NULL AS {c.type}) AS "{c.name}"' for c in t.columns) + " WHERE FALSE"
+
+
+def previous_quarantine_times(warehouse_dir: Path) -> dict[tuple[str, str, str], datetime]:
+    """When each (document, stage, check) was first quarantined, from the published warehouse,
+    so that re-running on the same input gives the same quarantine table."""
+    db = warehouse_dir / DB_NAME
+    if not db.exists():
+        return {}
+    try:
+        with duckdb.connect(str(db), read_only=True) as con:
+            rows = con.execute("SELECT document_id, stage, check_name, quarantined_at FROM quarantine").fetchall()
+    except duckdb.Error:
+        return {}
+    return {(d, s, c): at for d, s, c, at in rows}
+
+
+def final_tables(parts_dir: Path) -> dict[str, pa.Table]:
+    """The published tables, from the parts of every batch."""
+    con = duckdb.connect()
+    src = {t.name: _parts(parts_dir, t.name) for t in TABLES}
+
+    def scan(name: str) -> str:
+        return f"read_parquet('{src[name]}')" if src[name] else f"({_empty(name)})"
+
+    # The same bytes found twice (two paths) are one document; its first path names it.
+    con.execute(f"""CREATE TEMP TABLE docs AS SELECT * FROM {scan('documents')}
+                    QUALIFY row_number() OVER (PARTITION BY document_id ORDER BY source_uri) = 1""")
+    # Several documents of one meeting: the newest supplies the rows (ties: the larger, then id).
+    con.execute("""CREATE TEMP TABLE primary_docs AS SELECT document_id, meeting_id FROM docs
+                   WHERE status = 'loaded' AND meeting_id IS NOT NULL
+                   QUALIFY row_number() OVER (PARTITION BY meeting_id ORDER BY source_modified DESC NULLS LAST,
+                                              char_count DESC, document_id) = 1""")
+    out: dict[str, pa.Table] = {}
+    out["documents"] = _select(con, "documents", """
+        SELECT d.* REPLACE (p.document_id IS NOT NULL AS is_primary)
+        FROM docs d LEFT JOIN primary_docs p USING (document_id)""")
+    for table in FACT_TABLES:
+        key = ", ".join(BY_NAME[table].key) if table != "meetings" else "meeting_id"
+        out[table] = _select(con, table, f"""
+            SELECT f.* FROM {scan(table)} f SEMI JOIN primary_docs p USING (document_id)
+            QUALIFY row_number() OVER (PARTITION BY {key} ORDER BY document_id) = 1""")
+    con.register("attendance_final", out["attendance"])
+    con.register("meetings_final", out["meetings"])
+    out["people"] = _select(con, "people", """
+        SELECT person_id, arg_max(name, length(name)) AS name,
+               arg_max(rank, coalesce(m.meeting_date, DATE '1900-01-01')) AS latest_rank,
+               count(*)::INTEGER AS appearances
+        FROM attendance_final a LEFT JOIN meetings_final m USING (meeting_id) GROUP BY person_id""")
+    out["document_text"] = _select(con, "document_text", f"""
+        SELECT * FROM {scan('document_text')}
+        WHERE document_id IN (SELECT document_id FROM docs WHERE status = 'loaded')
+        QUALIFY row_number() OVER (PARTITION BY document_id) = 1""")
+    out["ranks"] = rows_to_arrow("ranks", rank_table())
+    out["quarantine"] = _select(con, "quarantine", f"""
+        SELECT * FROM {scan('quarantine')}
+        QUALIFY row_number() OVER (PARTITION BY document_id, stage, check_name ORDER BY quarantined_at) = 1""")
+    con.close()
+    return out
+
+
+def write_release(tables: dict[str, pa.Table], release_dir: Path) -> Path:
+    """Parquet per table under ``release_dir/parquet/<table>/<table>.parquet`` and a DuckDB file
+    loaded from them, with column comments and the views. Returns the DuckDB path."""
+    for name, table in tables.items():
+        write_parquet_atomic(table, release_dir / "parquet" / name / f"{name}.parquet")
+    db_path = release_dir / DB_NAME
+    if db_path.exists():
+        db_path.unlink()
+    con = duckdb.connect(str(db_path))
+    try:
+        con.execute("BEGIN")
+        for t in TABLES:
+            for stmt in create_table_sql(t):
+                con.execute(stmt)
+            parquet = release_dir / "parquet" / t.name / f"{t.name}.parquet"
+            con.execute(f"INSERT INTO \"{t.name}\" SELECT * FROM read_parquet('{parquet}')")
+        for v in VIEWS:
+            for stmt in create_view_sql(v):
+                con.execute(stmt)
+        con.execute("COMMIT")
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    return db_path
+
+
+def _switch_symlink(link: Path, target: Path) -> None:
+    tmp = link.with_name(f".{link.name}.new")
+    if tmp.is_symlink() or tmp.exists():
+        tmp.unlink()
+    tmp.symlink_to(os.path.relpath(target, link.parent))
+    if link.exists() and not link.is_symlink():  # a real folder from an older layout
+        shutil.rmtree(link)
+    os.replace(tmp, link)
+
+
+def swap_into_place(release_dir: Path, warehouse_dir: Path) -> None:
+    """Publish a checked release: each switch is one atomic rename."""
+    _switch_symlink(warehouse_dir / "parquet", release_dir / "parquet")
+    if (release_dir / "data-docs").exists():
+        _switch_symlink(warehouse_dir / "data-docs", release_dir / "data-docs")
+    # The DuckDB file is renamed into place last: a reader opening minutes.duckdb gets the new
+    # release only once all of it is there; one holding the old file open keeps reading it.
+    os.replace(release_dir / DB_NAME, warehouse_dir / DB_NAME)
+    prune_releases(warehouse_dir / "releases", keep=release_dir.name)
+
+
+def prune_releases(releases: Path, keep: str) -> None:
+    """Keep the newest few releases (readers of parquet/ may still hold the previous one)."""
+    if not releases.exists():
+        return
+    old = sorted((p for p in releases.iterdir() if p.is_dir() and p.name != keep), key=lambda p: p.name)
+    for p in old[: max(0, len(old) - (KEEP_RELEASES - 1))]:
+        shutil.rmtree(p, ignore_errors=True)
