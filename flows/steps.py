@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
+from flows.faults import pause_point
 from flows.stages import (
     FACT_TABLES,
     Batch,
@@ -101,6 +102,7 @@ def new_run(warehouse_dir: Path, state_dir: Path, checks: Checks | None) -> RunC
 
 def extract_step(ctx: RunContext, number: int, paths: list[Path], max_bytes: int, max_pdf_pages: int) -> Batch:
     batch = extract_batch(number, paths, max_bytes=max_bytes, max_pdf_pages=max_pdf_pages)
+    pause_point("extract", ctx.state_dir)
     if ctx.checks is not None and batch.texts:
         apply_failures(batch, ctx.checks.check_documents(extract_check_frame(batch)), "extract_check")
     return batch
@@ -108,6 +110,7 @@ def extract_step(ctx: RunContext, number: int, paths: list[Path], max_bytes: int
 
 def normalise_step(ctx: RunContext, batch: Batch) -> Batch:
     normalise_batch(batch)
+    pause_point("normalise", ctx.state_dir)
     if ctx.checks is not None and batch.texts:
         apply_failures(batch, ctx.checks.check_facts(facts_check_frames(batch)), "normalise_check")
     return batch
@@ -141,6 +144,7 @@ def publish_step(ctx: RunContext) -> RunSummary:
     try:
         write_release(tables, ctx.release_dir)
         data_docs = ctx.checks.build_data_docs() if ctx.checks is not None else None
+        pause_point("before_swap", ctx.state_dir)
         swap_into_place(ctx.release_dir, ctx.warehouse_dir)
     except BaseException:
         shutil.rmtree(ctx.release_dir, ignore_errors=True)

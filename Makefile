@@ -1,0 +1,32 @@
+# One command to set up and run the main job, one to set up and run the tests.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+
+.PHONY: setup run test lint score dictionary clean
+
+$(BIN)/minutes: pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $(BIN)/minutes
+
+setup: $(BIN)/minutes          ## create .venv with the pinned dependency set
+
+run: setup                     ## run the pipeline on the bundled sample documents
+	$(BIN)/minutes run
+
+test: setup                    ## run the test suite
+	$(BIN)/pytest -q
+
+lint: setup
+	$(BIN)/ruff check .
+
+score: setup                   ## build and score ../shared seeds and corpus (needs ../shared)
+	MINUTES=$(BIN)/minutes PYTHON=$(BIN)/python ../shared/eval/score-all.sh
+
+dictionary: setup              ## regenerate docs/data-dictionary.md from the schema
+	$(BIN)/minutes dictionary --out docs/data-dictionary.md
+
+clean:
+	rm -rf warehouse-out state
