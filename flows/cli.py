@@ -40,10 +40,10 @@ def _check_paths(settings: Settings) -> None:
 def _print_summary(summary, out=sys.stdout) -> None:
     p = lambda s="": print(s, file=out)  # noqa: E731
     p()
-    p(f"Warehouse: {summary.db_path.resolve()}")
-    p(f"Parquet:   {(summary.warehouse_dir / 'parquet').resolve()}")
+    p(f"Warehouse: {summary.db_path.absolute()}")
+    p(f"Parquet:   {(summary.warehouse_dir / 'parquet').absolute()}")
     if summary.data_docs:
-        p(f"Quality report (Great Expectations Data Docs): {summary.data_docs.resolve()}")
+        p(f"Quality report (Great Expectations Data Docs): {summary.data_docs.absolute()}")
     p(f"Documents: {summary.documents} seen, {summary.loaded} loaded, {summary.quarantined} quarantined "
       f"({summary.seconds:.1f} s)")
     p("Rows per table:")
