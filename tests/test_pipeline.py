@@ -41,7 +41,8 @@ def test_samples_publish_every_table(tmp_path, sample_copy):
         assert table_rows(db, f"SELECT count(*) FROM {table}")[0][0] > 0, table
     # every fact points at a span of its document's text that says what the row says
     for name, start, end, text in table_rows(db, """
-            SELECT a.name, a.char_start, a.char_end, t.text FROM attendance a JOIN document_text t USING (document_id)"""):
+            SELECT a.name, a.char_start, a.char_end, t.text
+            FROM attendance a JOIN document_text t USING (document_id)"""):
         assert name.split()[-1] in text[start:end]
     assert (tmp_path / "wh" / "parquet" / "attendance").is_dir()
     assert list((tmp_path / "wh" / "parquet" / "attendance").glob("*.parquet"))
@@ -91,7 +92,8 @@ def test_bad_input_is_loaded_or_quarantined_and_the_rest_publish(tmp_path, sampl
     # the cut-off page and the Windows-1252 page are readable minutes: loaded, text intact
     assert status[str(bad["cut_html"])] == "loaded"
     assert status[str(bad["cp1252"])] == "loaded"
-    texts = dict(table_rows(s.db_path, "SELECT d.source_uri, t.text FROM documents d JOIN document_text t USING (document_id)"))
+    texts = dict(table_rows(s.db_path, "SELECT d.source_uri, t.text FROM documents d "
+                                       "JOIN document_text t USING (document_id)"))
     assert "\u00a312.50" in texts[str(bad["cp1252"])] and "Commissioner\u2019s" in texts[str(bad["cp1252"])]
     assert "RESOLVED that the Panel note the report." in texts[str(bad["cut_html"])]
     # the good documents all published

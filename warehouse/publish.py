@@ -22,6 +22,7 @@ import pyarrow as pa
 
 from transforms.ranks import rank_table
 from warehouse.arrow import rows_to_arrow, write_parquet_atomic
+from warehouse.people import apply_people
 from warehouse.schema import BY_NAME, TABLES, create_table_sql
 from warehouse.views import VIEWS, create_view_sql
 
@@ -94,13 +95,7 @@ def final_tables(parts_dir: Path) -> dict[str, pa.Table]:
         out[table] = _select(con, table, f"""
             SELECT f.* FROM {scan(table)} f SEMI JOIN primary_docs p USING (document_id)
             QUALIFY row_number() OVER (PARTITION BY {key} ORDER BY document_id) = 1""")
-    con.register("attendance_final", out["attendance"])
-    con.register("meetings_final", out["meetings"])
-    out["people"] = _select(con, "people", """
-        SELECT person_id, arg_max(name, length(name)) AS name,
-               arg_max(rank, coalesce(m.meeting_date, DATE '1900-01-01')) AS latest_rank,
-               count(*)::INTEGER AS appearances
-        FROM attendance_final a LEFT JOIN meetings_final m USING (meeting_id) GROUP BY person_id""")
+    apply_people(out)
     out["document_text"] = _select(con, "document_text", f"""
         SELECT * FROM {scan('document_text')}
         WHERE document_id IN (SELECT document_id FROM docs WHERE status = 'loaded')

@@ -1,0 +1,141 @@
+"""People resolution: the same person under every spelling, never two people merged.
+
+"Pete Steenhuis" and "Peter Steenhuis" are one person (a known short form); "Tracey Harman"
+and a bare "Harman" at a meeting where only one Harman is known are one; "Simon Wilson" and
+"Stuart Wilson" are two. Ranks change over time (A/DCC -> ACC) and never split a person.
+
+``resolve`` works on every mention of the run at once (it is cheap: names only) and returns a
+stable id per mention: ``person/<first>-<surname>`` from the fullest first name seen.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from transforms.identity import slug
+from transforms.quirks import load_table
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One way a person is written: attendance name or action owner."""
+
+    name: str
+    context: str = ""  # e.g. the organisation or body; a bare surname resolves within it
+
+
+@lru_cache(maxsize=1)
+def _short_forms() -> dict[str, set[str]]:
+    """name -> names it may be a short or formal form of (both directions)."""
+    table: dict[str, set[str]] = defaultdict(set)
+    for row in load_table("nicknames"):
+        formal = row["formal"]
+        for short in row["short"].split("|"):
+            table[formal].add(short)
+            table[short].add(formal)
+    return table
+
+
+def _tokens(name: str) -> list[str]:
+    ascii_ = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return re.findall(r"[a-z]+(?:['-][a-z]+)*", ascii_)
+
+
+def split_name(name: str) -> tuple[tuple[str, ...], str]:
+    """("Peter", "J") first names and the surname, lower-cased: "Peter J Steenhuis" ->
+    (("peter", "j"), "steenhuis"). A single word is a surname."""
+    toks = _tokens(name)
+    if not toks:
+        return (), ""
+    return tuple(toks[:-1]), toks[-1]
+
+
+def first_names_compatible(a: str, b: str) -> bool:
+    """Same first name, a known short form of it, or an initial of it."""
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    return b in _short_forms().get(a, ()) or a.startswith(b) and len(b) >= 3 or b.startswith(a) and len(a) >= 3
+
+
+def _fullness(firsts: tuple[str, ...]) -> tuple[int, int]:
+    return (len(firsts), sum(len(f) for f in firsts))
+
+
+def resolve(mentions: Sequence[Mention]) -> list[str | None]:
+    """A person id for each mention (None when a bare surname is ambiguous or the name empty)."""
+    by_surname: dict[str, list[int]] = defaultdict(list)
+    parts = [split_name(m.name) for m in mentions]
+    for i, (_, surname) in enumerate(parts):
+        if surname:
+            by_surname[surname].append(i)
+    out: list[str | None] = [None] * len(mentions)
+    for surname, idxs in by_surname.items():
+        # clusters of full names: a mention joins the first cluster whose canonical first name fits
+        clusters: list[tuple[tuple[str, ...], list[int]]] = []
+        bare: list[int] = []
+        for i in sorted(idxs, key=lambda i: (_fullness(parts[i][0]), mentions[i].name), reverse=True):
+            firsts = parts[i][0]
+            if not firsts:
+                bare.append(i)
+                continue
+            fits = [members for canon, members in clusters if first_names_compatible(canon[0], firsts[0])]
+            if len(fits) == 1:
+                fits[0].append(i)
+            else:  # no fit, or an initial / short form that fits two people: keep it apart
+                clusters.append((firsts, [i]))
+        ids = [f"person/{slug(' '.join(canon[:1] + (surname,)))}" for canon, _ in clusters]
+        seen: dict[str, int] = {}
+        for n, pid in enumerate(ids):  # two clusters with one slug ("A Harper" twice apart): number them
+            seen[pid] = seen.get(pid, 0) + 1
+            ids[n] = pid if seen[pid] == 1 else f"{pid}-{seen[pid]}"
+        for pid, (_, members) in zip(ids, clusters, strict=True):
+            for i in members:
+                out[i] = pid
+        for i in bare:
+            # a bare surname joins the only person of that surname in its context, else the only one
+            in_context = {out[j] for j in idxs if out[j] and mentions[j].context == mentions[i].context}
+            candidates = in_context or {pid for pid in ids}
+            if len(candidates) == 1:
+                out[i] = next(iter(candidates))
+            elif not ids:
+                out[i] = f"person/{slug(surname)}"
+    return out
+
+
+@dataclass(frozen=True)
+class Attendee:
+    """What owner resolution needs of an attendee of the same meeting."""
+
+    person_id: str
+    name: str
+    rank_name: str | None  # normalised rank, e.g. "Chief Constable"
+    role: str | None
+
+
+def resolve_owner(owner: str | None, attendees: Sequence[Attendee]) -> str | None:
+    """The person an action owner names, among the meeting's attendees: "Nigel Brookes",
+    "Brookes", "ACC Brookes" by name; "Chief Constable" by role or rank when exactly one
+    attendee holds it. None for a body ("OPCC", "Force") or anyone not at the meeting."""
+    if not owner:
+        return None
+    from transforms.ranks import split_rank
+
+    _, bare = split_rank(owner)
+    firsts, surname = split_name(bare)
+    if surname:
+        same = [a for a in attendees if split_name(a.name)[1] == surname
+                and (not firsts or not split_name(a.name)[0]
+                     or first_names_compatible(split_name(a.name)[0][0], firsts[0]))]
+        if len({a.person_id for a in same}) == 1:
+            return same[0].person_id
+    wanted = " ".join(_tokens(owner))
+    holders = {a.person_id for a in attendees
+               if wanted and wanted in (" ".join(_tokens(a.role or "")), " ".join(_tokens(a.rank_name or "")))}
+    return holders.pop() if len(holders) == 1 else None
