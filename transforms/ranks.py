@@ -39,10 +39,21 @@ def _aliases() -> dict[str, tuple[str, str, str]]:
 
 @lru_cache(maxsize=1)
 def _prefix_re() -> re.Pattern[str]:
+    # All-capital codes (DI, PC, CC) match only in capitals, so that "Di Vance" keeps her name;
+    # words (Supt, Chief Constable, Cllr) match in any case.
     aliases = sorted(_aliases(), key=len, reverse=True)
-    body = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in aliases)
+    written = {a: a for a in aliases}
+    for row in load_table("ranks"):
+        for alias in [row["rank_code"], *row["aliases"].split("|")]:
+            written[alias.lower().rstrip(".")] = alias.rstrip(".")
+    caps = [written[a] for a in aliases if written[a].isupper()]
+    words = [a for a in aliases if not written[a].isupper()]
+
+    def alt(items: list[str]) -> str:
+        return "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in items)
+
     return re.compile(
-        rf"^(?P<rank>(?:(?:A|T)/|(?:Acting|Temporary)\s+)*(?:{body})\.?)(?=\s|$)", re.IGNORECASE
+        rf"^(?P<rank>(?:(?:A|T)/|(?i:acting|temporary)\s+)*(?:(?i:{alt(words)})|{alt(caps)})\.?)(?=\s|$)"
     )
 
 

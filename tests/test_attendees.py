@@ -1,0 +1,117 @@
+"""parse_attendee_entry, parse_attendee_table and find_apologies with explicit values."""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.attendees import (
+    find_apologies,
+    looks_like_person,
+    parse_attendee_entry,
+    parse_attendee_table,
+)
+from transforms.models import Span
+
+S = Span(0, 1)
+FLAGS = ("is_chair", "is_minute_taker", "is_observer", "is_representative", "remote", "partial")
+
+
+def flags(person) -> set[str]:
+    return {f for f in FLAGS if getattr(person, f)}
+
+
+@pytest.mark.parametrize(("entry", "role", "name", "rank", "expected_flags", "note"), [
+    ("CC Jo Bloggs (Chair)", None, "Jo Bloggs", "CC", {"is_chair"}, None),
+    ("Cllr Ann Vane (Vice-Chair)", None, "Ann Vane", "Cllr", set(), None),
+    ("Supt. Al Smith (MT) (Item 6)", None, "Al Smith", "Supt.", {"remote", "partial"}, "Item 6"),
+    ("A/ACC Lu Moss (MT)", "Rep: Serious Crime Directorate", "Lu Moss", "A/ACC",
+     {"remote", "is_representative"}, None),
+    ("ACC Ed Pike (from 13:30)", None, "Ed Pike", "ACC", {"partial"}, "from 13:30"),
+    ("PSE Fay Vance (Minutes) (MT)", None, "Fay Vance", "PSE", {"is_minute_taker", "remote"}, None),
+    ("Insp. Vi Burr (Observer)", None, "Vi Burr", "Insp.", {"is_observer"}, None),
+    ("D/Supt Rob Kay (vc) (item 5)", None, "Rob Kay", "D/Supt", {"remote", "partial"}, "item 5"),
+    ("Cllr Mo Tate (items 3 to 5)", None, "Mo Tate", "Cllr", {"partial"}, "items 3 to 5"),
+    ("Cllr Mo Tate (Teams)", None, "Mo Tate", "Cllr", {"remote"}, None),
+    ("Cllr Mo Tate, virtual", None, "Mo Tate", "Cllr", {"remote"}, None),
+    ("Cllr Mo Tate (until 12:00)", None, "Mo Tate", "Cllr", {"partial"}, "until 12:00"),
+    ("Cllr Mo Tate - substitute for Cllr Perkin", None, "Mo Tate", "Cllr",
+     {"is_representative"}, "substitute for Cllr Perkin"),
+    ("PSE Fay Vance", "Rep. Crime Directorate", "Fay Vance", "PSE", {"is_representative"}, None),
+    ("T/ACC. Ned Bray", None, "Ned Bray", "T/ACC.", set(), None),
+    ("Chief Constable Alan Quill", None, "Alan Quill", "Chief Constable", set(), None),
+    ("Jane Wood (JW)", None, "Jane Wood", None, set(), None),
+])
+def test_parse_attendee_entry(entry, role, name, rank, expected_flags, note) -> None:
+    person = parse_attendee_entry(entry, S, role=role)
+    assert person is not None
+    assert (person.name, person.rank, flags(person), person.note) == (name, rank, expected_flags, note)
+    assert person.role == role and person.status == "present"
+
+
+def test_entry_keeps_status_organisation_and_span() -> None:
+    person = parse_attendee_entry("Cllr Mo Tate", Span(4, 16), status="apologies", organisation="Panel")
+    assert (person.status, person.organisation, person.span) == ("apologies", "Panel", Span(4, 16))
+
+
+@pytest.mark.parametrize("entry", ["", "   ", "(vc) (item 5)", "CC", "| |"])
+def test_entry_without_a_name_gives_none(entry) -> None:
+    assert parse_attendee_entry(entry, S) is None
+
+
+def test_table_skips_header_and_rule_and_joins_wrapped_role() -> None:
+    text = ("Name | Role |\n---|---|\nCC Jo Bloggs (Chair) | Chief Constable |\n"
+            "A/DCO Ray Finch |\nActing Deputy Chief Officer and Director of HR |\n"
+            "PSE Fay Vance |\n| PSE Al Smith | |\nInsp Vi Burr |")
+    people = parse_attendee_table(text, 0, len(text))
+    assert [(p.name, p.role) for p in people] == [
+        ("Jo Bloggs", "Chief Constable"),
+        ("Ray Finch", "Acting Deputy Chief Officer and Director of HR"),
+        ("Fay Vance", None), ("Al Smith", None), ("Vi Burr", None)]
+    wrapped = people[1]
+    assert text[wrapped.span.start:wrapped.span.end].startswith("A/DCO Ray Finch |\nActing")
+
+
+def test_table_with_leading_pipes_and_a_row_cut_mid_entry() -> None:
+    text = "| Name | Role |\n|---|---|\n| CC Jo Bloggs | Chief Constable |\nC/Supt. Amy Tell (Item"
+    people = parse_attendee_table(text, 0, len(text))
+    assert [(p.name, p.rank, p.partial) for p in people] == [
+        ("Jo Bloggs", "CC", False), ("Amy Tell", "C/Supt.", True)]
+
+
+def test_looks_like_person() -> None:
+    assert looks_like_person("PSE Natalie Vine")
+    assert not looks_like_person("Acting Deputy Chief Officer and Director of HR")
+    assert not looks_like_person("Rep. Corporate Communications")
+
+
+def test_apologies_one_per_line_inline_and_from() -> None:
+    text = ("Apologies\nACO Fay Hart\nDCS Mo Ash (MT)\nThe record was approved.\n"
+            "Apologies: ACC Ed Pike, Supt. Al Smith and Jane Wood\n"
+            "Apologies were received from Cllr Bo Tree.\n")
+    assert [(a.name, a.rank, a.status) for a in find_apologies(text)] == [
+        ("Fay Hart", "ACO", "apologies"), ("Mo Ash", "DCS", "apologies"),
+        ("Ed Pike", "ACC", "apologies"), ("Al Smith", "Supt.", "apologies"),
+        ("Jane Wood", None, "apologies"), ("Bo Tree", "Cllr", "apologies")]
+
+
+@pytest.mark.parametrize("text", [
+    "Apologies\nThe Record of the last meeting was approved.",
+    "Apologies\n", "Apologies: None", "Apologies were noted.",
+])
+def test_apologies_without_names_give_no_one(text) -> None:
+    assert find_apologies(text) == []
+
+
+def test_status_heading_rows_inside_a_table() -> None:
+    text = ("Name | Role |\n---|---|\nCC Jo Bloggs | Chief Constable |\nApologies |\n"
+            "ACO Fay Hart | Director of HR |\nDCS Mo Ash |\n")
+    people = parse_attendee_table(text, 0, len(text))
+    assert [(p.name, p.status, p.role) for p in people] == [
+        ("Jo Bloggs", "present", "Chief Constable"), ("Fay Hart", "apologies", "Director of HR"),
+        ("Mo Ash", "apologies", None)]
+
+
+def test_apologies_given_as_a_table() -> None:
+    text = "Apologies\nName | Role |\n---|---|\nACO Fay Hart | Director of HR |\nThe record was approved."
+    assert [(a.name, a.role, a.status) for a in find_apologies(text)] == [
+        ("Fay Hart", "Director of HR", "apologies")]

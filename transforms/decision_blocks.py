@@ -1,0 +1,119 @@
+"""Decisions written under a "Decision:" / "Decisions:" / "Decision" heading.
+
+Each line of the block is one decision. Pages converted from HTML often have no blank line
+between paragraphs, so a block also ends at the first later line that reads like the start of
+the next item's narrative ("ACC X presented ..."), or has no decision word in it at all.
+Which words mean "decides" or "narrates" is data: ``quirks/decision_words.csv``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from transforms.dates import find_dates
+from transforms.models import Decision, Span
+from transforms.quirks import load_table
+from transforms.spans import clean, trimmed
+
+#: "Decision", "Decisions:", "Decision(s):", "**Decision:** text", "Decisions made:"
+_HEADING = re.compile(
+    r"^[ \t*_#]*Decision(?:s|\(s\))?(?:\s+made)?[ \t*_]*(?P<colon>:)?[ \t*_]*(?P<rest>.*?)[ \t]*$",
+    re.MULTILINE)
+_NOTHING = re.compile(r"^(?:there\s+were\s+)?(?:no\b.*\bdecisions?\b|none\b|nil\b|n/a\b)", re.IGNORECASE)
+_BULLET = re.compile(r"^(?:[•·▪\-–—*]|\(?[a-z0-9]{1,2}[.)])\s+")
+#: lines that end a block: new actions, action updates, numbered agenda items
+_BLOCK_END = re.compile(
+    r"^(?:New\s+actions?\b|(?:\d{1,3}[a-z]?[.)]\s+)?Actions?\s*(?:No\.?\s*|#\s*)?\d|ACTION\s*[:\-–—]"
+    r"|Apologies\b|Present\b|Attendees\b|.*\|)", re.IGNORECASE)
+#: "8a. Car Salary Sacrifice Scheme" (the next item) unless it reads as a numbered decision
+_NUMBERED = re.compile(r"^\d{1,3}[a-z]?[.)]?\s+[A-Z]")
+#: "<who> to <verb>": an instruction recorded as a decision ("ACC Harman to ensure ...")
+_INSTRUCTION = re.compile(r"^(?:\S+\s+){1,5}to\s+[a-z]+\b")
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, re.Pattern[str]]:
+    by_meaning: dict[str, list[str]] = {}
+    for row in load_table("decision_words"):
+        by_meaning.setdefault(row["meaning"], []).append(row["word"])
+    return {meaning: re.compile(r"\b(?:" + "|".join(
+        r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+        + r")\b", re.IGNORECASE) for meaning, words in by_meaning.items()}
+
+
+def _lines(text: str, start: int, end: int) -> list[Span]:
+    """Spans of the lines of text[start:end], blank lines as empty spans."""
+    spans, pos = [], start
+    while pos < end:
+        line_end = text.find("\n", pos)
+        line_end = end if line_end < 0 or line_end > end else line_end
+        spans.append(trimmed(text, pos, line_end))
+        pos = line_end + 1
+    return spans
+
+
+def _is_date_line(line: str) -> bool:
+    dates = find_dates(line)
+    return bool(dates) and len(line.strip(" .")) - (dates[0][2] - dates[0][1]) < 12
+
+
+def _ends_block(line: str) -> bool:
+    numbered_item = _NUMBERED.match(line) and not (line.endswith(".") and _reads_as_decision(line))
+    return bool(_BLOCK_END.match(line) or _is_heading(_HEADING.match(line)) or numbered_item
+                or _is_date_line(line) or _NOTHING.match(line))
+
+
+def _is_heading(m: re.Match[str] | None) -> bool:
+    return m is not None and (not m.group("rest") or m.group("colon") is not None)
+
+
+def _reads_as_decision(line: str) -> bool:
+    words = _words()
+    if "narrates" in words and words["narrates"].search(line):
+        return False
+    return bool(words["decides"].search(line) or _INSTRUCTION.match(line))
+
+
+def _decision(text: str, span: Span) -> Decision:
+    line = text[span.start:span.end]
+    bullet = _BULLET.match(line)
+    start = span.start + (bullet.end() if bullet else 0)
+    return Decision(text=clean(text[start:span.end]), kind="decision", span=Span(start, span.end))
+
+
+def find_decision_blocks(text: str, start: int = 0, end: int | None = None) -> list[Decision]:
+    """One decision per line under each Decision heading in text[start:end].
+
+    >>> t = "Decisions:\\nChief officers approved the plan.\\nACC Jo Bloggs to brief staff.\\n"
+    >>> t += "Supt Al Smith presented the next paper."
+    >>> [d.text for d in find_decision_blocks(t)]
+    ['Chief officers approved the plan.', 'ACC Jo Bloggs to brief staff.']
+    """
+    end = len(text) if end is None else end
+    found: list[Decision] = []
+    for m in _HEADING.finditer(text, start, end):
+        if not _is_heading(m):
+            continue
+        if m.group("rest"):
+            first = trimmed(text, m.start("rest"), m.end("rest"))
+            if _NOTHING.match(m.group("rest")):
+                continue
+            found.append(_decision(text, first))
+        found.extend(_block(text, m.end() + 1, end, bool(m.group("rest"))))
+    return found
+
+
+def _block(text: str, pos: int, end: int, have_first: bool) -> list[Decision]:
+    """The decision lines that follow a heading, up to the end of the block."""
+    found: list[Decision] = []
+    for span in _lines(text, pos, end):
+        line = text[span.start:span.end]
+        if not line:
+            if found or have_first:
+                break
+            continue  # blank lines between the heading and its first decision
+        if _ends_block(line) or ((found or have_first) and not _reads_as_decision(line)):
+            break
+        found.append(_decision(text, span))
+    return found
