@@ -111,14 +111,7 @@ def _replacement_share(text: str) -> float:
 def extract_batch(number: int, paths: list[Path], *, max_bytes: int, max_pdf_pages: int) -> Batch:
     """Read, hash and extract each file of a batch. Unreadable input is quarantined, never dropped.
     A file over ``max_bytes`` is hashed (streamed) but never loaded into memory."""
-    try:
-        from transforms.extract import error_page_reason, extract_text
-    except ImportError:  # TEMPORARY while transforms/extract is being written
-        def extract_text(raw, **_):  # type: ignore[no-redef]
-            return CleanText(raw.document_id, raw.source_uri, raw.data.decode("utf-8", "replace"), "text")
-
-        def error_page_reason(text):  # type: ignore[no-redef]
-            return None
+    from transforms.extract import error_page_reason, extract_text
 
     batch = Batch(number)
     for path in paths:

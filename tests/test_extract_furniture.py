@@ -1,0 +1,112 @@
+"""Site furniture stripping, the truncation flag, and error-page recognition."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from transforms.extract import error_page_reason, extract_text
+from transforms.extract.furniture import clean_text, is_furniture_line, strip_inline_furniture
+from transforms.models import RawDocument
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "extract"
+
+
+def extract_fixture(name: str):
+    data = (FIXTURES / name).read_bytes()
+    return extract_text(RawDocument("f" * 64, str(FIXTURES / name), data))
+
+
+def test_board_page_banners_are_removed_and_the_record_starts_at_its_title():
+    clean = extract_fixture("board_with_furniture.txt")
+    lines = clean.text.split("\n")
+    assert lines[:3] == [
+        "Title: Harbourside Command Board - Tactical",
+        "Date: Wednesday 3 April 2030",
+        "Venue: Lantern Room and virtual via Microsoft Teams",
+    ]
+    assert lines[-2:] == ["New action 7/30:", "ACC Dorian Pettigrew to circulate the revised rota."]
+    assert clean.truncated is False
+    for banner in ("cookie", "Escape key", "technical problem", "beta"):
+        assert banner not in clean.text
+
+
+def test_moderngov_shell_icons_and_links_are_removed():
+    clean = extract_fixture("moderngov_with_furniture.txt")
+    text = clean.text
+    for furniture in (
+        "default template",
+        "custom branding",
+        "Technical Error",
+        "View directions",
+        "pdf icon",
+        "KB",
+        "1 MB",
+        "Share this item",
+        "view the full minutes text",
+    ):
+        assert furniture not in text
+    assert "    Venue: Assembly Hall, Guild House, Brackenford\n" in text  # indentation kept, no reflow
+    assert "    Minutes of the Panel held on 2nd March 2031\n" in text
+    assert "    Rural Crime Update\n" in text
+    assert text.endswith("said that over 300 farms  ...")
+    assert "\n\n\n" not in text
+    assert clean.truncated is True
+
+
+def test_furniture_lines_are_recognised_by_pattern_not_exact_sentence():
+    assert is_furniture_line("We use cookies to make this site work, and to measure use.")
+    assert is_furniture_line("  • Share this item")
+    assert is_furniture_line("Print this page")
+    assert is_furniture_line("Skip to content")
+    assert is_furniture_line("Sorry, there has been a technical problem")
+    assert is_furniture_line("Technical Error: Error: Unable to connect to the remote server")
+    assert not is_furniture_line("RESOLVED that the cookie policy of the force website be reviewed.")
+    assert not is_furniture_line("Minutes of the meeting")
+    assert not is_furniture_line("")
+
+
+def test_inline_furniture_is_cut_from_inside_a_line():
+    assert strip_inline_furniture("Annual Report 2029/30 pdf icon PDF 1.2 MB") == "Annual Report 2029/30"
+    assert strip_inline_furniture("PUBLIC QUESTIONS PDF 63 KB Minutes: none.") == "PUBLIC QUESTIONS Minutes: none."
+    assert strip_inline_furniture("3 Pdf Minutes (71Kb)") == "3 Minutes"
+    assert strip_inline_furniture("Venue: Town Hall, Dunmere.. View directions") == "Venue: Town Hall, Dunmere."
+    assert strip_inline_furniture("The PDF of the report was circulated.") == "The PDF of the report was circulated."
+
+
+def test_clean_text_normalises_spaces_and_line_ends():
+    assert clean_text("a\u00a0b \r\n\r\n\r\nc\u200b\rd\t ") == "a b\n\nc\nd"
+
+
+def test_error_page_reason_on_a_404_page():
+    clean = extract_fixture("not_found.html")
+    assert error_page_reason(clean.text) == "looks like an error page: 'Page not found'"
+
+
+def test_error_page_reason_on_short_error_texts():
+    assert error_page_reason("Access Denied\nYou don't have permission to access this server.").startswith(
+        "looks like an error page: 'Access Denied'"
+    )
+    assert error_page_reason("503 Service Unavailable") == "looks like an error page: '503 Service Unavailable'"
+    assert (
+        error_page_reason(
+            "Server Error in '/' Application.\nRuntime Error\nDescription: An application error occurred on the server."
+        )
+        == "looks like an error page: 'Server Error in '/' Application.'"
+    )
+    assert error_page_reason("Technical Error: Error: The request was aborted.") is not None
+
+
+def test_real_minutes_with_a_furniture_error_line_are_not_an_error_page():
+    minutes = (FIXTURES / "moderngov_with_furniture.txt").read_text()
+    assert error_page_reason(minutes) is None
+    assert error_page_reason(extract_fixture("moderngov_with_furniture.txt").text) is None
+    assert error_page_reason(extract_fixture("board_with_furniture.txt").text) is None
+
+
+def test_minutes_that_discuss_an_outage_are_not_an_error_page():
+    text = (
+        "Minutes of the Harbourside Command Board\nPresent: CC Morwenna Quill (Chair)\n"
+        "The Chair noted that the public site had shown 'Service unavailable' for two days.\n"
+        "RESOLVED that the digital team report to the next meeting on the agenda item.\n" * 3
+    )
+    assert error_page_reason(text) is None

@@ -1,0 +1,71 @@
+"""Recognise a fetched "document" that is only an error page (404, access denied, ...).
+
+A page counts as an error page when an error phrase (``quirks/error_pages.csv``, kind
+``error``) appears near its top and what remains is not minutes: very little text, or no
+meeting vocabulary at all. Real minutes that carry a furniture line such as "Technical
+Error: ..." above a long record are not error pages. Example::
+
+    >>> error_page_reason("Page not found\\nSorry, the page you requested does not exist.")
+    "looks like an error page: 'Page not found'"
+    >>> error_page_reason("Technical Error: timeout\\nMinutes of the Panel ... (300 words)") is None
+    True
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from transforms.extract.furniture import is_furniture_line, normalise_text
+from transforms.quirks import load_table
+
+#: how many non-blank lines from the top an error heading may sit below
+HEAD_LINES = 25
+#: a page with fewer words than this besides its error lines is nothing but the error
+MIN_SUBSTANCE_WORDS = 40
+#: distinct meeting words ("minutes", "agenda", "present" ...) that mark real minutes; three,
+#: because a 404 page's menu alone often says "meetings" and "agendas"
+MIN_MINUTES_MARKERS = 3
+#: a page this long is not an error page, whatever it says at the top
+LONG_PAGE_WORDS = 400
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[tuple[tuple[re.Pattern[str], str], ...], tuple[re.Pattern[str], ...]]:
+    errors, markers = [], []
+    for row in load_table("error_pages"):
+        compiled = re.compile(row["pattern"], re.IGNORECASE)
+        if row["kind"] == "error":
+            errors.append((compiled, row["label"]))
+        else:
+            markers.append(compiled)  # one meeting word per row, so each counts once
+    return tuple(errors), tuple(markers)
+
+
+def _error_label(line: str) -> str | None:
+    for pattern, label in _patterns()[0]:
+        if pattern.search(line):
+            return label
+    return None
+
+
+def _quoted(line: str, limit: int = 80) -> str:
+    line = " ".join(line.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def error_page_reason(text: str) -> str | None:
+    """A one-line reason when ``text`` is only an error page, else None."""
+    lines = [line.strip() for line in normalise_text(text).split("\n") if line.strip()]
+    first_error = next((line for line in lines[:HEAD_LINES] if _error_label(line)), None)
+    if first_error is None:
+        return None
+    substance = [line for line in lines if not _error_label(line) and not is_furniture_line(line)]
+    words = sum(len(line.split()) for line in substance)
+    body = "\n".join(substance)
+    markers = sum(1 for marker in _patterns()[1] if marker.search(body))
+    if words >= MIN_SUBSTANCE_WORDS and markers >= MIN_MINUTES_MARKERS:
+        return None  # minutes (or a real page) that merely carry an error line
+    if words >= LONG_PAGE_WORDS:
+        return None  # a long page that mentions an error is not an error page
+    return f"looks like an error page: '{_quoted(first_error)}'"
