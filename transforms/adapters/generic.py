@@ -1,18 +1,126 @@
-"""Placeholder: being written."""
+"""The fallback for any text no other adapter claims: a bare fragment of minutes, an unknown
+publisher's page.
+
+It reads only what is written in a recognisable form: "RESOLVED ..." resolutions,
+"Decision:" blocks, "Action:" lines and action updates, numbered agenda items, people under
+"Present:" / "Apologies:" labels, and meeting fields from explicit labels and headings
+("Date:", "Venue:", "<Body> - <date>"). Everything else stays None: a fragment such as::
+
+    Minutes:
+    1. The Commissioner introduced the report ...
+    RESOLVED to note the report and agree to a further update at the April 2023 meeting.
+
+gives one resolution and an empty meeting. ``detect`` returns a constant floor (0.1) so that
+any layout adapter that recognises a text wins over this one.
+"""
 
 from __future__ import annotations
 
-from transforms.models import CleanText, Meeting, ParsedMinutes
+import re
+from dataclasses import replace
+
+from transforms.adapters.moderngov import item_of, meeting_from, truncation_warnings, with_items
+from transforms.agenda import find_numbered_items
+from transforms.meeting_header import read_header
+from transforms.models import (
+    Action,
+    AgendaItem,
+    Attendance,
+    CleanText,
+    Decision,
+    Meeting,
+    ParsedMinutes,
+)
+from transforms.resolutions import find_resolutions
+
+# Written alongside this adapter by other hands; a missing module gives no results of its kind.
+try:
+    from transforms.actions import find_action_updates, find_new_actions
+except ImportError:  # pragma: no cover
+    find_action_updates = find_new_actions = None
+try:
+    from transforms.decision_blocks import find_decision_blocks
+except ImportError:  # pragma: no cover
+    find_decision_blocks = None
+try:
+    from transforms.prose_attendees import parse_prose_attendees
+except ImportError:  # pragma: no cover
+    parse_prose_attendees = None
+try:
+    from transforms.attendees import find_apologies
+except ImportError:  # pragma: no cover
+    find_apologies = None
+
+NAME = "generic"
+FLOOR = 0.1
+
+#: "Present:" / "Attendees:" / "In attendance:" labels; the list runs to the next blank line
+_PRESENT_LABEL = re.compile(
+    r"^[ \t*_]*(?:Present|Attendees|Attendance|In attendance|Members present|Also present)[ \t*_]*:"
+    r"[ \t*_]*", re.IGNORECASE | re.MULTILINE)
+
+
+def _section_end(text: str, start: int) -> int:
+    """End of a labelled list: the first blank line (or the end of the text)."""
+    m = re.compile(r"\n[ \t]*\n").search(text, start)
+    return m.start() if m else len(text)
+
+
+def find_attendance(text: str) -> list[Attendance]:
+    """People under "Present:"-like labels (present) and "Apologies" headings (apologies)."""
+    people: list[Attendance] = []
+    if parse_prose_attendees is not None:
+        for m in _PRESENT_LABEL.finditer(text):
+            people.extend(parse_prose_attendees(text, m.end(), _section_end(text, m.end())))
+    if find_apologies is not None:
+        people.extend(find_apologies(text))
+    return people
+
+
+def find_decisions(text: str) -> list[Decision]:
+    """Resolutions and "Decision:" blocks; a block line that is also a resolution counts once."""
+    found = find_resolutions(text)
+    if find_decision_blocks is not None:
+        taken = [(d.span.start, d.span.end) for d in found]
+        found += [d for d in find_decision_blocks(text)
+                  if not any(s < d.span.end and d.span.start < e for s, e in taken)]
+    return sorted(found, key=lambda d: d.span.start)
+
+
+def parse(doc: CleanText) -> ParsedMinutes:
+    """Whatever the text states in a recognisable form; never raises."""
+    text = doc.text or ""
+    try:
+        meeting = meeting_from(read_header(text, body_mentions=False))
+        items = find_numbered_items(text)
+        people = find_attendance(text)
+        actions, updates = (), ()
+        if find_new_actions is not None:
+            actions = tuple(a if a.item_number else _with_item(a, items)
+                            for a in find_new_actions(text, people=people, meeting_date=meeting.meeting_date))
+        if find_action_updates is not None:
+            updates = tuple(find_action_updates(text))
+        return ParsedMinutes(
+            document_id=doc.document_id, adapter=NAME, meeting=meeting, attendance=tuple(people),
+            agenda_items=tuple(items), actions=actions, action_updates=updates,
+            decisions=with_items(find_decisions(text), items), warnings=truncation_warnings(doc))
+    except Exception as exc:  # noqa: BLE001 - a bad page must not stop the run
+        return ParsedMinutes(document_id=doc.document_id, adapter=NAME, meeting=Meeting(),
+                             warnings=(f"parse_error: {type(exc).__name__}: {exc}",))
+
+
+def _with_item(action: Action, items: list[AgendaItem]) -> Action:
+    return replace(action, item_number=item_of(action.span.start, items))
 
 
 class _Adapter:
-    name = "generic"
+    name = NAME
 
     def detect(self, text: str) -> float:
-        return 0.0 if "generic" != "generic" else 0.1
+        return FLOOR
 
     def parse(self, doc: CleanText) -> ParsedMinutes:
-        return ParsedMinutes(document_id=doc.document_id, adapter=self.name, meeting=Meeting())
+        return parse(doc)
 
 
 ADAPTER = _Adapter()

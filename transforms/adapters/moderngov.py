@@ -1,18 +1,132 @@
-"""Placeholder: being written."""
+"""ModernGov committee pages (and council systems laid out like them), as Police and Crime
+Panels publish their minutes.
+
+Layout (as cleaned text)::
+
+    Agenda and minutes
+    Kent and Medway Police and Crime Panel - Tuesday, 9th April, 2013 10.00 am   <- title (optional)
+    Venue: Darent Room, Sessions House, County Hall, Maidstone. View directions
+    Contact: ...
+    Items
+    No. Item
+    105.                                   <- item number alone on its line
+    Minutes of the Panel held on 9 September 2014
+    Additional documents:
+    Minutes:
+    1.    The Chairman outlined ...        <- numbered paragraphs, not items
+    RESOLVED that the minutes ... be approved as a correct record.
+    106.
+    ...  view the full minutes text for item 106.     <- the page cut the minutes
+
+Single-item pages ("Agenda item" / title / "Minutes:"), pages whose item numbers were lost,
+"| No. | Item |" tables and Stockton-style pages ("<Panel> Minutes" / date / time / place /
+"Attendance Details" / "Item Description Decision") are read the same way. The meeting date
+comes only from the page's own title or heading, never from dates inside items.
+"""
 
 from __future__ import annotations
 
-from transforms.models import CleanText, Meeting, ParsedMinutes
+import re
+from dataclasses import replace
+
+from transforms.adapters.moderngov_attendance import find_panel_attendance
+from transforms.agenda import find_numbered_items
+from transforms.meeting_header import MeetingHeader, body_pattern, read_header
+from transforms.models import AgendaItem, CleanText, Decision, Meeting, ParsedMinutes
+from transforms.resolutions import find_resolutions
+
+try:  # written alongside this adapter; without it the page simply reports no action updates
+    from transforms.actions import find_action_updates
+except ImportError:  # pragma: no cover
+    find_action_updates = None
+
+NAME = "moderngov"
+TRUNCATION_MARK = re.compile(r"view the full minutes text", re.IGNORECASE)
+
+#: (pattern, weight): the more of these a page shows, the surer it is a ModernGov page
+_SIGNS = (
+    (re.compile(r"View directions", re.IGNORECASE), 0.25),
+    (re.compile(r"^\s*Agenda and (?:draft )?minutes\s*$", re.IGNORECASE | re.MULTILINE), 0.25),
+    (re.compile(r"^\W*No\.\W+Item\b", re.MULTILINE), 0.25),
+    (re.compile(r"^\s*(?:Minutes|Additional documents)\s*:", re.MULTILINE), 0.2),
+    (re.compile(r"\A\s*Agenda item\s*$", re.MULTILINE), 0.3),
+    (re.compile(r"^\s*\d{1,3}\.\s*\n\s*\n?\s*[A-Z]", re.MULTILINE), 0.15),
+    (re.compile(r"pdf icon", re.IGNORECASE), 0.1),
+    (re.compile(r"^\s*Attendance Details\s*$", re.MULTILINE), 0.2),
+)
+_CAP = 0.9
+#: below this the page shows too little of the layout (a bare "Minutes:" fragment): leave it
+#: to the generic adapter
+_THRESHOLD = 0.25
+
+
+def detect(text: str) -> float:
+    """How much ``text`` looks like a ModernGov panel page (0.0 - 0.9)."""
+    if not text:
+        return 0.0
+    score = sum(weight for pattern, weight in _SIGNS if pattern.search(text))
+    if body_pattern().search(text):
+        score += 0.25
+    return 0.0 if score < _THRESHOLD else min(_CAP, round(score, 2))
+
+
+def item_of(position: int, items: tuple[AgendaItem, ...] | list[AgendaItem]) -> str | None:
+    """The number of the agenda item a fact at ``position`` sits under, or None before the first."""
+    number = None
+    for item in items:
+        if item.span.start <= position:
+            number = item.item_number
+        else:
+            break
+    return number
+
+
+def with_items(decisions: list[Decision], items: list[AgendaItem]) -> tuple[Decision, ...]:
+    """Each decision with the number of the item it sits under."""
+    return tuple(replace(d, item_number=d.item_number or item_of(d.span.start, items)) for d in decisions)
+
+
+def meeting_from(header: MeetingHeader) -> Meeting:
+    """The Meeting for a page header; fields the header lacks stay None."""
+
+    def value(found):
+        return None if found is None else found.value
+
+    return Meeting(body=value(header.body), meeting_date=value(header.meeting_date),
+                   start_time=value(header.start_time), end_time=value(header.end_time),
+                   venue=value(header.venue), span=header.span())
+
+
+def truncation_warnings(doc: CleanText) -> tuple[str, ...]:
+    if doc.truncated or TRUNCATION_MARK.search(doc.text):
+        return ("truncated: the page links to the full minutes text instead of giving it",)
+    return ()
+
+
+def parse(doc: CleanText) -> ParsedMinutes:
+    """Everything a ModernGov page says; never raises (odd text gives empty results)."""
+    text = doc.text or ""
+    try:
+        items = find_numbered_items(text)
+        updates = tuple(find_action_updates(text)) if find_action_updates else ()
+        return ParsedMinutes(
+            document_id=doc.document_id, adapter=NAME, meeting=meeting_from(read_header(text)),
+            attendance=tuple(find_panel_attendance(text)), agenda_items=tuple(items),
+            action_updates=updates, decisions=with_items(find_resolutions(text), items),
+            warnings=truncation_warnings(doc))
+    except Exception as exc:  # noqa: BLE001 - a bad page must not stop the run
+        return ParsedMinutes(document_id=doc.document_id, adapter=NAME, meeting=Meeting(),
+                             warnings=(f"parse_error: {type(exc).__name__}: {exc}",))
 
 
 class _Adapter:
-    name = "moderngov"
+    name = NAME
 
     def detect(self, text: str) -> float:
-        return 0.0 if "moderngov" != "generic" else 0.1
+        return detect(text)
 
     def parse(self, doc: CleanText) -> ParsedMinutes:
-        return ParsedMinutes(document_id=doc.document_id, adapter=self.name, meeting=Meeting())
+        return parse(doc)
 
 
 ADAPTER = _Adapter()

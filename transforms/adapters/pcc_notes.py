@@ -1,18 +1,95 @@
-"""Placeholder: being written."""
+"""Adapter for the notes and minutes of Police and Crime Commissioners' boards.
+
+The family: the Kent PCC's "Performance and Delivery Board" notes (labelled header, prose
+attendees grouped by organisation, numbered sections, "Actions" bullets and an "Overview of
+Actions" table), North Yorkshire's Executive Board minutes ("In the Chair:", "Officers:",
+"Minute taker:", "ACTION: JW to ..."), West Mercia's Governance Board notes (bulleted
+"Name (XX) – Role" lists, "Ref 01/17/08/2022" items, "Decision: ..."), Northamptonshire's
+Accountability Board notes (names one a line under "1. Welcome and introductions") and
+North Yorkshire Police's COT Board minutes ("ITEM 1: ATTENDANCE" run-on lists).
+
+How strongly a text looks like the family is data: ``quirks/pcc_notes_markers.csv`` (and
+``pcc_notes_antimarkers.csv`` for the look-alike panel and management-board layouts).
+"""
 
 from __future__ import annotations
 
-from transforms.models import CleanText, Meeting, ParsedMinutes
+import re
+from functools import lru_cache
+
+from transforms.adapters.pcc_attendance import find_attendance, zone_start
+from transforms.adapters.pcc_header import read_meeting
+from transforms.adapters.pcc_items import find_items
+from transforms.adapters.pcc_outcomes import find_action_updates, find_actions, find_decisions
+from transforms.models import AgendaItem, CleanText, Meeting, ParsedMinutes
+from transforms.quirks import load_table
+
+DETECT_WINDOW = 6000
+MIN_SCORE = 0.3
+
+
+@lru_cache(maxsize=2)
+def _markers(table: str) -> tuple[tuple[re.Pattern[str], float], ...]:
+    return tuple((re.compile(r["pattern"]), float(r["weight"])) for r in load_table(table))
+
+
+def _header_end(text: str, items: list[AgendaItem]) -> int:
+    """The header is everything before the attendee lists (or the first item)."""
+    candidates = [len(text)]
+    if (start := zone_start(text, items)) is not None:
+        candidates.append(start)
+    if items:
+        candidates.append(items[0].span.start)
+    return min(candidates)
 
 
 class _Adapter:
     name = "pcc_notes"
 
     def detect(self, text: str) -> float:
-        return 0.0 if "pcc_notes" != "generic" else 0.1
+        """0.0-0.95: the sum of the family's marker weights, less the look-alikes'; below
+        ``MIN_SCORE`` it is 0.0 so that the generic adapter keeps texts that only mention a PCC.
+
+        >>> ADAPTER.detect("Executive Board Minutes 4 March 2014\\nIn the Chair: Commissioner Jo Bloggs")
+        0.8
+        """
+        window = text[:DETECT_WINDOW]
+        score = sum(w for p, w in _markers("pcc_notes_markers") if p.search(window))
+        score -= sum(w for p, w in _markers("pcc_notes_antimarkers") if p.search(window))
+        if score < MIN_SCORE:
+            return 0.0  # a passing mention of a commissioner is no layout
+        return round(min(0.95, score), 3)
 
     def parse(self, doc: CleanText) -> ParsedMinutes:
-        return ParsedMinutes(document_id=doc.document_id, adapter=self.name, meeting=Meeting())
+        text = doc.text
+        warnings: list[str] = []
+        try:
+            items = find_items(text)
+            meeting = read_meeting(text, _header_end(text, items))
+        except Exception as exc:  # noqa: BLE001 - a parser must never raise on odd text
+            return ParsedMinutes(document_id=doc.document_id, adapter=self.name, meeting=Meeting(),
+                                 warnings=(f"header: {type(exc).__name__}: {exc}",))
+        people = _safely(lambda: find_attendance(text, items), warnings, "attendance")
+        actions = _safely(lambda: find_actions(text, items, people, meeting), warnings, "actions")
+        updates = _safely(lambda: find_action_updates(text), warnings, "action_updates")
+        decisions = _safely(lambda: find_decisions(text, items), warnings, "decisions")
+        if not people:
+            warnings.append("no attendees found")
+        if doc.truncated:
+            warnings.append("source text was truncated")
+        return ParsedMinutes(document_id=doc.document_id, adapter=self.name, meeting=meeting,
+                             attendance=tuple(people), agenda_items=tuple(items),
+                             actions=tuple(actions), action_updates=tuple(updates),
+                             decisions=tuple(decisions), warnings=tuple(warnings))
+
+
+def _safely(read, warnings: list[str], what: str) -> list:
+    """The list ``read()`` returns, or an empty list and a warning when it fails."""
+    try:
+        return list(read())
+    except Exception as exc:  # noqa: BLE001 - one failed part must not lose the others
+        warnings.append(f"{what}: {type(exc).__name__}: {exc}")
+        return []
 
 
 ADAPTER = _Adapter()

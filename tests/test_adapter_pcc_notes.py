@@ -1,0 +1,186 @@
+"""The commissioners' board notes adapter (pcc_notes) and its list and table readers.
+
+Goldens: ``UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_adapter_pcc_notes.py`` rewrites
+``tests/golden/pcc_notes/<fixture>.json`` from the current output.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from transforms.actions_table import parse_actions_table
+from transforms.adapters.pcc_notes import ADAPTER
+from transforms.models import CleanText
+from transforms.prose_attendees import parse_prose_attendees
+
+HERE = Path(__file__).parent
+FIXTURES = sorted((HERE / "fixtures" / "pcc_notes").glob("*.txt"))
+GOLDEN = HERE / "golden" / "pcc_notes"
+SHARED = HERE.parents[1] / "shared"
+
+
+def _doc(path: Path) -> CleanText:
+    return CleanText(document_id=path.stem, source_uri=str(path), text=path.read_text(encoding="utf-8"),
+                     format="text")
+
+
+def _as_json(value: object) -> object:
+    return json.loads(json.dumps(dataclasses.asdict(value), default=lambda v: v.isoformat(),
+                                 ensure_ascii=False))
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.stem)
+def test_fixture_matches_golden(path: Path) -> None:
+    got = _as_json(ADAPTER.parse(_doc(path)))
+    golden = GOLDEN / f"{path.stem}.json"
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(json.dumps(got, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert got == json.loads(golden.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.stem)
+def test_fixtures_are_detected(path: Path) -> None:
+    assert ADAPTER.detect(path.read_text(encoding="utf-8")) >= 0.6
+
+
+def test_every_span_points_into_the_text() -> None:
+    for path in FIXTURES:
+        doc = _doc(path)
+        parsed = ADAPTER.parse(doc)
+        for fact in [*parsed.attendance, *parsed.agenda_items, *parsed.actions,
+                     *parsed.action_updates, *parsed.decisions]:
+            assert 0 <= fact.span.start < fact.span.end <= len(doc.text)
+
+
+def test_kent_style_notes() -> None:
+    parsed = ADAPTER.parse(_doc(HERE / "fixtures" / "pcc_notes" / "commissioner_board_notes.txt"))
+    m = parsed.meeting
+    assert (m.body, m.meeting_date, m.start_time, m.next_meeting_date) == (
+        "Finance and Scrutiny Board", date(2023, 3, 14), "14:00", date(2023, 6, 20))
+    assert [a.name for a in parsed.attendance] == [
+        "Priya Okafor", "Tom Becket", "Lena Varga", "Hannah Rowe", "Liam Ortiz"]
+    assert "Quill" not in " ".join(a.name for a in parsed.attendance)  # only mentioned
+    # the bullet and the table row are one action; the row's owner and date win
+    assert [(a.owner, a.due_date, a.status) for a in parsed.actions] == [
+        ("Chief Constable", date(2023, 6, 20), "open")]
+
+
+def test_prose_list_grouped_by_organisation() -> None:
+    text = ("**Office of the Exampleshire PCC:** Ann Lee (Chief of Staff), Bo Chan (Treasurer)\n\n"
+            "Exampleshire Police: Chief Constable Cy Dunn, Assistant Chief Constable Di Evans")
+    people = parse_prose_attendees(text, 0, len(text))
+    assert [(p.name, p.rank, p.role, p.organisation) for p in people] == [
+        ("Ann Lee", None, "Chief of Staff", "Office of the Exampleshire PCC"),
+        ("Bo Chan", None, "Treasurer", "Office of the Exampleshire PCC"),
+        ("Cy Dunn", "Chief Constable", None, "Exampleshire Police"),
+        ("Di Evans", "Assistant Chief Constable", None, "Exampleshire Police"),
+    ]
+    assert text[people[2].span.start:people[2].span.end] == "Chief Constable Cy Dunn"
+
+
+def test_role_before_name_with_initials_and_wrapped_semicolons() -> None:
+    text = ("Chief Constable Al Ray (AR); Head of Legal\nServices Jo Kim (JK); "
+            "Commissioner’s Chief Finance Officer and Head of Audit Mo Fry (MF)")
+    people = parse_prose_attendees(text, 0, len(text), status="apologies")
+    assert [(p.name, p.rank, p.role, p.status) for p in people] == [
+        ("Al Ray", "Chief Constable", None, "apologies"),
+        ("Jo Kim", None, "Head of Legal Services", "apologies"),
+        ("Mo Fry", None, "Commissioner’s Chief Finance Officer and Head of Audit", "apologies"),
+    ]
+
+
+def test_bulleted_name_initials_role_list() -> None:
+    text = ("  • Al Ray (AR) Co-Chair – Police & Crime Commissioner\n"
+            "  • Jo Kim (JK) – Assistant Chief Constable, Local Policing\n"
+            "  • Mo Fry (minutes) – Secretary\n"
+            "  • Cy Dunn (CD) – Head of Finance (Joined at 10:05)")
+    people = parse_prose_attendees(text, 0, len(text))
+    assert [(p.name, p.role, p.is_chair, p.is_minute_taker, p.partial, p.note) for p in people] == [
+        ("Al Ray", "Police & Crime Commissioner", True, False, False, None),
+        ("Jo Kim", "Assistant Chief Constable, Local Policing", False, False, False, None),
+        ("Mo Fry", "Secretary", False, True, False, None),
+        ("Cy Dunn", "Head of Finance", False, False, True, "Joined at 10:05"),
+    ]
+
+
+def test_run_on_list_without_separators() -> None:
+    text = "CC Ray – Chair DCC Kim ACO Jo Fry Cy Dunn – Head of Communications Chief Inspector Lo – Staff Officer"
+    people = parse_prose_attendees(text, 0, len(text))
+    assert [(p.name, p.rank, p.role, p.is_chair) for p in people] == [
+        ("Ray", "CC", None, True),
+        ("Kim", "DCC", None, False),
+        ("Jo Fry", "ACO", None, False),
+        ("Cy Dunn", None, "Head of Communications", False),
+        ("Lo", "Chief Inspector", "Staff Officer", False),
+    ]
+
+
+def test_comma_and_list_and_non_people() -> None:
+    text = "ACC Blake, ACC Jo Kim, and Mo Fry"
+    assert [(p.name, p.rank) for p in parse_prose_attendees(text, 0, len(text))] == [
+        ("Blake", "ACC"), ("Jo Kim", "ACC"), ("Mo Fry", None)]
+    prose = "The PCC welcomed everyone to the meeting."
+    assert parse_prose_attendees(prose, 0, len(prose)) == []
+
+
+def test_actions_table_tab_separated() -> None:
+    text = "Overview of Actions\n\n\tStatus\tOwner\tDue date\nWrite the plan\tOpen\tChief Constable\t27/09/2017\n"
+    (action,) = parse_actions_table(text, 0, len(text), date(2017, 6, 7))
+    assert (action.description, action.status, action.owner, action.due_date) == (
+        "Write the plan", "open", "Chief Constable", date(2017, 9, 27))
+    assert text[action.span.start:action.span.end].startswith("Write the plan\tOpen")
+
+
+def test_actions_table_pipes_any_column_order() -> None:
+    text = ("| Ref | Owner | Due | Action | Status |\n|---|---|---|---|---|\n"
+            "| 4/23 | OPCC | 30/11 | Publish the report | Complete |\n"
+            "| 5/23 | Force | next meeting | Review the data | Ongoing |\n\nNext text")
+    actions = parse_actions_table(text, 0, len(text), date(2023, 10, 2))
+    assert [(a.action_ref, a.owner, a.due_date, a.description, a.status) for a in actions] == [
+        ("4/23", "OPCC", date(2023, 11, 30), "Publish the report", "closed"),
+        ("5/23", "Force", None, "Review the data", "open"),
+    ]
+
+
+def test_actions_table_absent_or_truncated() -> None:
+    assert parse_actions_table("No table here.", 0, 14, None) == []
+    text = "\tStatus\tOwner\tDue date\nHalf a ro"
+    assert parse_actions_table(text, 0, len(text), None) == []
+
+
+def test_odd_input_does_not_raise() -> None:
+    for text in ["", "\n\n", "Attendees:", "1.", "ITEM 1: ATTENDANCE CC", "Ref 01/02/03/2024",
+                 "Officers: Chief", "\tStatus\tOwner\n\t\t\t"]:
+        parsed = ADAPTER.parse(CleanText(document_id="d", source_uri="u", text=text, format="text"))
+        assert parsed.adapter == "pcc_notes"
+
+
+@pytest.mark.skipif(not (SHARED / "seeds").is_dir(), reason="real documents are not available")
+def test_kent_seed_meeting_fields() -> None:
+    path = next((SHARED / "seeds").glob("002_*.txt"), None)
+    if path is None:
+        pytest.skip("seed 002 not present")
+    gold = json.loads((SHARED / "gold" / "seeds" / f"{path.stem}.json").read_text(encoding="utf-8"))
+    parsed = ADAPTER.parse(_doc(path))
+    got = _as_json(parsed.meeting)
+    for field in ("body", "meeting_date", "start_time", "end_time", "venue", "next_meeting_date"):
+        assert got[field] == gold["meeting"][field], field
+    names = {a.name for a in parsed.attendance}
+    assert {g["name"] for g in gold["attendance"] if not g.get("optional")} <= names
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.stem)
+def test_text_cut_anywhere_parses_without_errors(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    for cut in range(0, len(text), 5):
+        parsed = ADAPTER.parse(CleanText(document_id="d", source_uri="u", text=text[:cut], format="text"))
+        assert not [w for w in parsed.warnings if "Error" in w or "Exception" in w], cut
+        for fact in [*parsed.attendance, *parsed.actions, *parsed.decisions]:
+            assert 0 <= fact.span.start < fact.span.end <= cut

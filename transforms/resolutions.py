@@ -1,0 +1,169 @@
+"""Formal resolutions as minutes write them: "RESOLVED that ...", "Resolved – That ...",
+"UNANIMOUSLY RESOLVED that ...", "The Committee resolved that ...", "AGREED that ...", and
+the bare "That X be appointed ..." paragraph that is an item's resolution.
+
+A resolution runs to the end of its line. When that line introduces a list ("RESOLVED that
+the Panel:" / "RESOLVED that:-"), the lettered, numbered or bulleted lines that follow belong
+to it and make one resolution, as the labelling rules read them. A line that stops on a
+connective ("... of the Sussex Police and") continues on the next non-empty line.
+
+Example::
+
+    >>> [d.text for d in find_resolutions("Minutes:\\nRESOLVED that the report be noted.\\n")]
+    ['RESOLVED that the report be noted.']
+"""
+
+from __future__ import annotations
+
+import re
+
+from transforms.models import Decision, Span
+
+#: "RESOLVED" in capitals anywhere; "Resolved" at a line start (after a paragraph number or
+#: "Minutes:"); "The Panel resolved that"; "AGREED that" in capitals.
+_OPENERS = (
+    re.compile(r"(?<![\w-])(?:UNANIMOUSLY\s+)?RESOLVED\b"),
+    re.compile(r"^(?:[ \t]*(?:\(?\d{1,2}[.)]|\(?[a-z][.)])?[ \t]*|.*?\bMinutes:[ \t]*)"
+               r"(?P<start>(?:Unanimously\s+)?Resolved\b)", re.IGNORECASE),
+    re.compile(r"^[ \t]*(?P<start>(?:It\s+was\s+)?(?:The\s+)?"
+               r"(?:Panel|Committee|Board|Authority|Sub-Committee)"
+               r"\s+(?:unanimously\s+)?resolved\s+(?:that|to)\b)", re.IGNORECASE),
+    re.compile(r"(?<![\w-])AGREED\b(?=\s*(?:[:,–-]|that\b|to\b|That\b|To\b))"),
+)
+#: "That X be appointed ...": a paragraph of its own that starts with "That".
+_BARE_THAT = re.compile(r"^[ \t]*That\s+\S.*\b(?:be|is|are)\b", re.IGNORECASE)
+#: a line that continues a list introduced by the resolution: "(a)", "1)", "2.", "ii.", "-", "•"
+_LIST_ITEM = re.compile(r"^[ \t]*(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|[-•·▪◦●]|\u2022)[ \t]*\S")
+#: the extract stage may leave the "... view the full minutes text for item 106." marker
+_TRUNCATION = re.compile(r"\s*(?:\.\.\.|…)?\s*view the full minutes text for item\s*\S*", re.IGNORECASE)
+#: a line ending on one of these words goes on
+_CONNECTIVE_END = re.compile(r"\b(?:and|or|of|the|to|for|in|on|with|by|that|a|an|be|from|at)$",
+                             re.IGNORECASE)
+_INTRODUCES_LIST = re.compile(r"(?::-?|–|—|\s-|following)$")
+#: labels that start the agenda description/minutes of an item rather than a resolution
+_ITEM_LABEL = re.compile(r"^[ \t]*(?:Additional documents|Minutes|Supporting documents)\s*:", re.IGNORECASE)
+_MOTION_MOVED = re.compile(r"\b(?:moved|seconded)\b.*[-–—]\s*$", re.IGNORECASE)
+_CARRIED = re.compile(r"^\s*(?:motion\s+|amendment\s+)?carried\b", re.IGNORECASE)
+_TABLE_TAIL = re.compile(r"[\s|]+$")
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) offsets of each line in text[start:end], newline excluded."""
+    out, pos = [], start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl == -1 else nl
+        out.append((pos, stop))
+        pos = stop + 1
+    return out
+
+
+def _opening(line: str, pos: int = 0) -> tuple[int, int] | None:
+    """(start, end of the opening words) of the first resolution in ``line`` at or after
+    ``pos``, or None."""
+    best: tuple[int, int] | None = None
+    for pattern in _OPENERS:
+        m = pattern.search(line, pos)
+        if m is None:
+            continue
+        group = "start" if "start" in pattern.groupindex else 0
+        found = (m.start(group), m.end(group))
+        best = found if best is None or found < best else best
+    return best
+
+
+def _next_non_empty(text: str, lines: list[tuple[int, int]], i: int) -> int | None:
+    for j in range(i + 1, len(lines)):
+        if text[lines[j][0]:lines[j][1]].strip():
+            return j
+    return None
+
+
+def _prev_non_empty(text: str, lines: list[tuple[int, int]], i: int) -> int | None:
+    for j in range(i - 1, -1, -1):
+        if text[lines[j][0]:lines[j][1]].strip():
+            return j
+    return None
+
+
+def _is_bare_that_resolution(text: str, lines: list[tuple[int, int]], i: int) -> bool:
+    """A "That ..." line is a resolution unless it is agenda text (a "Minutes:" or
+    "Additional documents:" label follows) or a motion that was not carried."""
+    line = text[lines[i][0]:lines[i][1]]
+    if not _BARE_THAT.match(line) or line.lstrip()[:4] != "That":
+        return False
+    following = _next_non_empty(text, lines, i)
+    if following is not None and _ITEM_LABEL.match(text[lines[following][0]:lines[following][1]]):
+        return False
+    before = _prev_non_empty(text, lines, i)
+    if before is not None and _MOTION_MOVED.search(text[lines[before][0]:lines[before][1]]):
+        # "Moved by X and seconded by Y -" / "That ...": a motion; it stands only if carried
+        return following is not None and bool(
+            _CARRIED.match(text[lines[following][0]:lines[following][1]]))
+    return True
+
+
+def _extend(text: str, lines: list[tuple[int, int]], i: int, first_text: str) -> int:
+    """Index of the last line that belongs to the resolution starting on line ``i``."""
+    last, current = i, first_text.rstrip()
+    while True:
+        j = _next_non_empty(text, lines, last)
+        if j is None:
+            return last
+        nxt = text[lines[j][0]:lines[j][1]]
+        if _opening(nxt) is not None or _ITEM_LABEL.match(nxt):
+            return last
+        if _INTRODUCES_LIST.search(current) or (_LIST_ITEM.match(nxt) and _LIST_ITEM.match(current)):
+            if not _LIST_ITEM.match(nxt):
+                return last
+        elif not _CONNECTIVE_END.search(current):
+            return last
+        last, current = j, _TABLE_TAIL.sub("", nxt).rstrip()
+
+
+def _block_text(text: str, start: int, end: int) -> str:
+    """The resolution as written: lines stripped, blank lines dropped, joined by newlines."""
+    parts = [_TABLE_TAIL.sub("", ln).strip() for ln in text[start:end].split("\n")]
+    return "\n".join(p for p in parts if p)
+
+
+def find_resolutions(text: str, start: int = 0, end: int | None = None) -> list[Decision]:
+    """Every resolution in text[start:end], in order, each a Decision of kind "resolution"
+    whose span covers the resolution as written (item_number is left to the caller)."""
+    end = len(text) if end is None else min(end, len(text))
+    if not text or start >= end:
+        return []
+    lines = _lines(text, start, end)
+    found: list[Decision] = []
+    i = 0
+    while i < len(lines):
+        ls, le = lines[i]
+        line = text[ls:le]
+        opened = _opening(line)
+        if opened is None and _is_bare_that_resolution(text, lines, i):
+            opened = (len(line) - len(line.lstrip()), len(line) - len(line.lstrip()) + 4)
+        if opened is None:
+            i += 1
+            continue
+        at = opened[0]
+        # a second opener later on the same line starts another resolution
+        second = _opening(line, opened[1])
+        again = None if second is None else second[0] - at - 1
+        line_end = ls + second[0] if second is not None else le
+        last = i if second is not None else _extend(text, lines, i, line[at:])
+        block_end = line_end if last == i else lines[last][1]
+        body = text[ls + at:block_end]
+        cut = _TRUNCATION.search(body)
+        if cut:
+            block_end = ls + at + cut.start()
+        block_end = ls + at + len(_TABLE_TAIL.sub("", text[ls + at:block_end]))
+        words = _block_text(text, ls + at, block_end)
+        if len(words.split()) >= 2:
+            found.append(Decision(text=words, kind="resolution", span=Span(ls + at, block_end)))
+        if again is not None:
+            # re-read the same line from the second opener
+            text_line_start = ls + at + 1 + again
+            lines[i] = (text_line_start, le)
+            continue
+        i = last + 1
+    return found
