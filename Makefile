@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 $(BIN)/minutes: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
+	$(BIN)/pip install --quiet -c constraints.txt --config-settings editable_mode=compat -e '.[dev]'
 	touch $(BIN)/minutes
 
 setup: $(BIN)/minutes          ## create .venv with the pinned dependency set

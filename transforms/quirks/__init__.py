@@ -4,11 +4,11 @@ site furniture. Each table is a CSV beside this file; code reads them through he
 from __future__ import annotations
 
 import csv
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_table(name: str) -> tuple[dict[str, str], ...]:
     """Rows of ``<name>.csv`` in this package, as dicts (cached; tables are small)."""
     with resources.files(__package__).joinpath(f"{name}.csv").open(encoding="utf-8") as fh:
