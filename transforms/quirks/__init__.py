@@ -4,7 +4,7 @@ site furniture. Each table is a CSV beside this file; code reads them through he
 from __future__ import annotations
 
 import csv
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 
 
