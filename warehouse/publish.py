@@ -105,6 +105,8 @@ def final_tables(parts_dir: Path) -> dict[str, pa.Table]:
         SELECT * FROM {scan('quarantine')}
         QUALIFY row_number() OVER (PARTITION BY document_id, stage, check_name ORDER BY quarantined_at) = 1""")
     con.close()
+    for t in TABLES:  # tables filled by later steps (runs, document_versions) start empty
+        out.setdefault(t.name, rows_to_arrow(t.name, []))
     return out
 
 

@@ -154,6 +154,28 @@ TABLES: tuple[Table, ...] = (
         _c("is_police_officer", FLAG, "A warranted police rank.", False),
         _c("is_police_staff", FLAG, "A police staff grade.", False),
     ), ("rank_code",)),
+    Table("document_versions", "Every version of every source seen: a corrected page or approved minutes "
+          "replacing a draft is a new version of the same source_uri; earlier versions stay here.", (
+        _c("source_uri", "VARCHAR", "The source (URL or file path).", False),
+        _c("document_id", "VARCHAR", "sha256 of this version's bytes.", False),
+        _c("first_seen_run", "VARCHAR", "runs.run_id of the run that first saw this version.", False),
+        _c("last_seen_run", "VARCHAR", "runs.run_id of the latest run that saw it.", False),
+        _c("is_current", FLAG, "This is the version the source has now.", False),
+    ), ("source_uri", "document_id")),
+    Table("runs", "One row per pipeline run (published or failed), from the run log in the state folder.", (
+        _c("run_id", "VARCHAR", "Sortable run id (start time).", False),
+        _c("started_at", "TIMESTAMP", "UTC.", False),
+        _c("finished_at", "TIMESTAMP", "UTC; NULL while running."),
+        _c("source", "VARCHAR", "What was processed: a folder, or `sources.toml` for fetched sources."),
+        _c("documents_seen", "INTEGER", "Documents found.", False),
+        _c("documents_new", "INTEGER", "Not seen before at that source.", False),
+        _c("documents_changed", "INTEGER", "A new version of a source seen before.", False),
+        _c("documents_unchanged", "INTEGER", "Same bytes as before: not parsed again.", False),
+        _c("documents_quarantined", "INTEGER", "Quarantined in this run's result.", False),
+        _c("checks_failed", "INTEGER", "Quality checks that failed (document- and table-level).", False),
+        _c("outcome", "VARCHAR", "`published`, `unchanged` (nothing to do) or `failed`.", False),
+        _c("message", "VARCHAR", "Why it failed, or a one-line summary."),
+    ), ("run_id",)),
     Table("quarantine", "What a check stopped: one row per failed check; nothing silently dropped.", (
         _c("document_id", "VARCHAR", "documents.document_id.", False),
         _c("source_uri", "VARCHAR", "Where it came from.", False),
