@@ -40,12 +40,18 @@ def _check_paths(settings: Settings) -> None:
 def _print_summary(summary, out=sys.stdout) -> None:
     p = lambda s="": print(s, file=out)  # noqa: E731
     p()
+    if summary.outcome == "unchanged":
+        p(f"Nothing changed since the last run: {summary.documents} documents, all as before; "
+          f"the warehouse at {summary.db_path.absolute()} is unchanged (use --force to rebuild).")
+        return
     p(f"Warehouse: {summary.db_path.absolute()}")
     p(f"Parquet:   {(summary.warehouse_dir / 'parquet').absolute()}")
     if summary.data_docs:
         p(f"Quality report (Great Expectations Data Docs): {summary.data_docs.absolute()}")
-    p(f"Documents: {summary.documents} seen, {summary.loaded} loaded, {summary.quarantined} quarantined "
-      f"({summary.seconds:.1f} s)")
+    c = summary.changes
+    p(f"Documents: {summary.documents} seen ({c.new} new, {c.changed} changed, {c.unchanged} unchanged), "
+      f"{summary.loaded} loaded, {summary.quarantined} quarantined ({summary.seconds:.1f} s)")
+    p("Stage seconds: " + " ".join(f"{k}={v:.2f}" for k, v in summary.stage_seconds.items()))
     p("Rows per table:")
     for name in ("meetings", "attendance", "agenda_items", "actions", "action_updates", "decisions",
                  "people", "documents", "quarantine"):
@@ -78,14 +84,24 @@ def cmd_run(args: argparse.Namespace) -> int:
         warehouse_dir=Path(args.warehouse) if args.warehouse else None,
         state_dir=Path(args.state) if args.state else None,
         batch_size=args.batch_size,
+        sources_file=Path(args.sources) if args.sources else None,
+        fetch=bool(args.fetch or args.offline or args.sources) or None,
+        offline=args.offline or None,
+        force=args.force or None,
     )
+    if settings.fetch and not settings.sources_file.exists():
+        raise UserError(f"sources file not found: {settings.sources_file}")
     _check_paths(settings)
     from flows.pipeline import run_plain, run_with_prefect
     from flows.steps import RunFailed
 
     started = time.monotonic()
-    print(f"minutes: processing {settings.source_dir}"
-          + (" (bundled sample documents)" if settings.source_dir == SAMPLES_DIR else ""))
+    if settings.fetch:
+        print(f"minutes: {'rebuilding offline from the archive of' if settings.offline else 'fetching'} "
+              f"the sources in {settings.sources_file}")
+    else:
+        print(f"minutes: processing {settings.source_dir}"
+              + (" (bundled sample documents)" if settings.source_dir == SAMPLES_DIR else ""))
     try:
         if args.plain:
             summary = run_plain(settings, progress=print)
@@ -98,6 +114,21 @@ def cmd_run(args: argparse.Namespace) -> int:
     _print_summary(summary)
     print(f"Done in {time.monotonic() - started:.1f} s.")
     return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from flows.serve import serve
+
+    settings = Settings.from_env(
+        source_dir=Path(args.source) if args.source else None,
+        warehouse_dir=Path(args.warehouse) if args.warehouse else None,
+        state_dir=Path(args.state) if args.state else None,
+        fetch=not args.source,
+        schedule_cron=args.cron,
+        schedule_timezone=args.timezone,
+    )
+    _check_paths(settings) if args.source else None
+    return serve(settings, once=args.once)
 
 
 def cmd_dictionary(args: argparse.Namespace) -> int:
@@ -121,7 +152,25 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--state", help="state folder for Prefect and staging (default: ./state)")
     run.add_argument("--batch-size", type=int, help="documents per task (default 250)")
     run.add_argument("--plain", action="store_true", help="run the same steps without Prefect")
+    run.add_argument("--fetch", action="store_true", help="fetch the sources in sources.toml instead of --source")
+    run.add_argument("--sources", help="sources file (implies --fetch; default ./sources.toml)")
+    run.add_argument("--offline", action="store_true",
+                     help="rebuild from the raw archive of earlier fetches, without the network")
+    run.add_argument("--force", action="store_true", help="rebuild and publish even when nothing changed")
     run.set_defaults(func=cmd_run)
+    serve = sub.add_parser("serve", help="run the pipeline nightly on a schedule (Prefect deployment)")
+    serve.add_argument("--cron", help="cron expression (default 0 2 * * *, MINUTES_SCHEDULE_CRON)")
+    serve.add_argument("--timezone", help="time zone of the cron (default Europe/London)")
+    serve.add_argument("--source", help="a folder to process instead of fetching sources.toml")
+    serve.add_argument("--warehouse")
+    serve.add_argument("--state")
+    serve.add_argument("--once", action="store_true", help="run once now (as the schedule would) and exit")
+    serve.set_defaults(func=cmd_serve)
+    for module in ("dashboard.cli", "samplegen.cli"):
+        try:
+            __import__(module, fromlist=["add_commands"]).add_commands(sub)
+        except ImportError:
+            pass
     dic = sub.add_parser("dictionary", help="print or write the data dictionary generated from the schema")
     dic.add_argument("--out")
     dic.set_defaults(func=cmd_dictionary)
@@ -136,6 +185,13 @@ def main(argv: list[str] | None = None) -> int:
     except UserError as exc:
         print(f"minutes: {exc}", file=sys.stderr)
         return 2
+    except Exception as exc:
+        from flows.fetch import SourceConfigError
+
+        if isinstance(exc, SourceConfigError):
+            print(f"minutes: {exc}", file=sys.stderr)
+            return 2
+        raise
     except KeyboardInterrupt:
         print("minutes: interrupted; the published warehouse is unchanged", file=sys.stderr)
         return 130

@@ -1,5 +1,5 @@
-"""The `minutes-pipeline` flow: discover -> extract -> normalise -> load, with quality gates
-between stages. One task per stage per batch of documents (never one task per document).
+"""The `minutes-pipeline` run: (fetch) -> discover -> extract -> normalise -> load, with quality
+gates between stages. One task per stage per batch of documents (never one task per document).
 
 Read top to bottom, this is the whole run; each step's code is one import away in
 flows/steps.py (and through it transforms/, expectations/, warehouse/).
@@ -7,12 +7,12 @@ flows/steps.py (and through it transforms/, expectations/, warehouse/).
 
 from __future__ import annotations
 
-import shutil
+import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
 from flows.settings import Settings
-from flows.stages import batched, discover
+from flows.stages import SourceFile, batched, discover, scan_sources
 from flows.steps import (
     BatchCounts,
     RunContext,
@@ -22,6 +22,7 @@ from flows.steps import (
     normalise_step,
     publish_step,
     stage_step,
+    unchanged_summary,
 )
 
 Progress = Callable[[str], None]
@@ -31,41 +32,95 @@ def _quiet(_: str) -> None:
     pass
 
 
-def _start(settings: Settings, with_checks: bool) -> tuple[RunContext, list[list[Path]]]:
-    paths = discover(settings.source_dir)
-    ctx = new_run(settings.warehouse_dir, settings.state_dir, None)
-    if with_checks:
-        from expectations import Checker  # imports Great Expectations: once per run
+def fetch_sources(settings: Settings, progress: Progress = _quiet) -> tuple[Path, dict[Path, str], list[SourceFile]]:
+    """Sync the sources in sources.toml into the raw archive (skipped offline) and materialise
+    the latest version of every document. Returns the folder, file -> URL, and failed fetches
+    as files to quarantine."""
+    from flows.fetch import Archive, ClientSettings, load_sources, materialise, sync_sources
+    from flows.fetch.materialise import manifest_urls
 
-        ctx.checks = Checker(ctx.release_dir / "data-docs")
-    return ctx, batched(paths, settings.batch_size)
+    archive = Archive.in_state(settings.state_dir)
+    failed: list[SourceFile] = []
+    if not settings.offline:
+        report = sync_sources(load_sources(settings.sources_file), archive,
+                              ClientSettings.load(settings.sources_file), progress=progress)
+        progress(f"  fetch: {report.summary()}")
+        # A page that could not be fetched has no bytes: it is quarantined under the hash of its URL.
+        failed = [SourceFile(Path(f.url), f.url, hashlib.sha256(f.url.encode()).hexdigest(), 0, None,
+                             f.reason, f.check, "fetch") for f in report.failures]
+    materialise(archive, settings.fetched_dir)
+    return settings.fetched_dir, manifest_urls(settings.fetched_dir), failed
 
 
-def _report(progress: Progress, done: BatchCounts, totals: list[int], total_docs: int) -> None:
-    totals[0] += done.documents
-    totals[1] += done.quarantined
-    progress(f"  batch {done.number + 1}: extracted, normalised, checked and staged "
-             f"{totals[0]}/{total_docs} documents ({totals[1]} quarantined so far)")
+def plan_run(settings: Settings, progress: Progress = _quiet, *, fetch: bool | None = None) -> RunContext:
+    """Find (and fetch) the documents, hash them, and compare with the published warehouse."""
+    if settings.fetch if fetch is None else fetch:
+        folder, uris, failed = fetch_sources(settings, progress)
+        source = f"{settings.sources_file}" + (" (offline, from the archive)" if settings.offline else "")
+    else:
+        folder, uris, failed, source = settings.source_dir, {}, [], str(settings.source_dir)
+    files = scan_sources(discover(folder), uris) + failed
+    ctx = new_run(settings.warehouse_dir, settings.state_dir, files, source)
+    c = ctx.changes
+    progress(f"  found {len(files)} documents: {c.new} new, {c.changed} changed, {c.unchanged} unchanged")
+    return ctx
+
+
+def attach_checks(ctx: RunContext) -> None:
+    from expectations import Checker  # imports Great Expectations: once per run
+
+    ctx.checks = Checker(ctx.release_dir / "data-docs")
+
+
+class Tally:
+    """Progress across batches, and what the publish step needs from them."""
+
+    def __init__(self, ctx: RunContext, progress: Progress):
+        self.total, self.progress = len(ctx.files), progress
+        self.done = self.quarantined = self.checks_failed = 0
+        self.reused: set[str] = set()
+
+    def add(self, counts: BatchCounts) -> None:
+        self.done += counts.documents
+        self.quarantined += counts.quarantined
+        self.checks_failed += counts.checks_failed
+        self.reused |= counts.reused
+        self.progress(f"  batch {counts.number + 1}: extracted, normalised, checked and staged "
+                      f"{self.done}/{self.total} documents ({self.quarantined} quarantined, "
+                      f"{len(self.reused)} unchanged and not re-parsed)")
+
+
+def run_batches(ctx: RunContext, settings: Settings, progress: Progress) -> RunSummary:
+    """The plain loop over batches, then the publish step."""
+    tally = Tally(ctx, progress)
+    for number, files in enumerate(batched(ctx.files, settings.batch_size)):
+        batch = extract_step(ctx, number, files, settings.max_bytes, settings.max_pdf_pages)
+        batch = normalise_step(ctx, batch)
+        tally.add(stage_step(ctx, batch))
+    progress("  load: building Parquet and DuckDB, checking, publishing")
+    return publish_step(ctx, frozenset(tally.reused), tally.checks_failed)
 
 
 def run_plain(settings: Settings, progress: Progress = _quiet, with_checks: bool = True) -> RunSummary:
     """The same steps in a plain loop, in this process, without Prefect."""
-    ctx, batches = _start(settings, with_checks)
-    total = sum(len(b) for b in batches)
-    totals = [0, 0]
-    try:
-        for number, paths in enumerate(batches):
-            batch = extract_step(ctx, number, paths, settings.max_bytes, settings.max_pdf_pages)
-            batch = normalise_step(ctx, batch)
-            _report(progress, stage_step(ctx, batch), totals, total)
-        progress("  load: building Parquet and DuckDB, checking, publishing")
-        return publish_step(ctx)
-    finally:
-        shutil.rmtree(ctx.parts_dir.parent, ignore_errors=True)
+    ctx = plan_run(settings, progress)
+    if ctx.nothing_changed and not settings.force:
+        return unchanged_summary(ctx)
+    if with_checks:
+        attach_checks(ctx)
+    return run_batches(ctx, settings, progress)
 
 
 def run_with_prefect(settings: Settings, progress: Progress = _quiet) -> RunSummary:
-    """Run the `minutes-pipeline` Prefect flow (a temporary local server when none is set)."""
+    """Run the `minutes-pipeline` Prefect flow (a temporary local server when none is set).
+    A folder run with nothing changed is answered before Prefect starts."""
+    if not settings.fetch and not settings.force:
+        ctx = plan_run(settings, _quiet)
+        if ctx.nothing_changed:
+            return unchanged_summary(ctx)
+        import shutil
+
+        shutil.rmtree(ctx.parts_dir.parent, ignore_errors=True)
     from flows.prefect_env import configure
 
     configure(settings.state_dir)

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import shutil
+from pathlib import Path
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
-from flows import steps
-from flows.pipeline import Progress, _report, _start
+from flows import pipeline, steps
 from flows.settings import Settings
 
-# Tasks pass Batch objects in memory; caching would hash them for nothing.
+# Tasks pass batches in memory; caching would hash them for nothing. Retries only on network I/O.
+plan_task = task(pipeline.plan_run, name="fetch-and-discover", cache_policy=NO_CACHE, retries=2,
+                 retry_delay_seconds=[30, 120])
 extract_task = task(steps.extract_step, name="extract", cache_policy=NO_CACHE)
 normalise_task = task(steps.normalise_step, name="normalise", cache_policy=NO_CACHE)
 stage_task = task(steps.stage_step, name="stage", cache_policy=NO_CACHE)
@@ -19,16 +20,32 @@ publish_task = task(steps.publish_step, name="load-and-publish", cache_policy=NO
 
 
 @flow(name="minutes-pipeline", log_prints=False, validate_parameters=False)
-def minutes_pipeline(settings: Settings, progress: Progress) -> steps.RunSummary:
-    ctx, batches = _start(settings, with_checks=True)
-    total = sum(len(b) for b in batches)
-    totals = [0, 0]
-    try:
-        for number, paths in enumerate(batches):
-            batch = extract_task(ctx, number, paths, settings.max_bytes, settings.max_pdf_pages)
-            batch = normalise_task(ctx, batch)
-            _report(progress, stage_task(ctx, batch), totals, total)
-        progress("  load: building Parquet and DuckDB, checking, publishing")
-        return publish_task(ctx)
-    finally:
-        shutil.rmtree(ctx.parts_dir.parent, ignore_errors=True)
+def minutes_pipeline(settings: Settings, progress: pipeline.Progress) -> steps.RunSummary:
+    ctx = plan_task(settings, progress)
+    if ctx.nothing_changed and not settings.force:
+        return steps.unchanged_summary(ctx)
+    pipeline.attach_checks(ctx)
+    tally = pipeline.Tally(ctx, progress)
+    for number, files in enumerate(pipeline.batched(ctx.files, settings.batch_size)):
+        batch = extract_task(ctx, number, files, settings.max_bytes, settings.max_pdf_pages)
+        batch = normalise_task(ctx, batch)
+        tally.add(stage_task(ctx, batch))
+    progress("  load: building Parquet and DuckDB, checking, publishing")
+    return publish_task(ctx, frozenset(tally.reused), tally.checks_failed)
+
+
+@flow(name="minutes-nightly", log_prints=True)
+def nightly(warehouse_dir: str = "warehouse-out", state_dir: str = "state", source_dir: str | None = None,
+            sources_file: str | None = None) -> str:
+    """The deployable entry point (JSON parameters): fetch the sources (or read a folder) and
+    publish. Returns the run's outcome line; a failed run raises, leaving the warehouse as it was."""
+    overrides = {"warehouse_dir": Path(warehouse_dir), "state_dir": Path(state_dir)}
+    if source_dir:
+        overrides["source_dir"] = Path(source_dir)
+    else:
+        overrides["fetch"] = True
+        if sources_file:
+            overrides["sources_file"] = Path(sources_file)
+    summary = minutes_pipeline(Settings.from_env(**overrides), print)
+    return (f"{summary.outcome}: {summary.documents} documents, {summary.loaded} loaded, "
+            f"{summary.quarantined} quarantined")

@@ -19,6 +19,17 @@ class Settings:
     max_bytes: int = 25 * 1024 * 1024
     max_pdf_pages: int = 500
     use_prefect: bool = True
+    sources_file: Path = PROJECT_ROOT / "sources.toml"
+    fetch: bool = False  # fetch the sources in sources_file instead of reading source_dir
+    offline: bool = False  # with fetch: rebuild from the raw archive, no network
+    force: bool = False  # publish even when nothing changed
+    schedule_cron: str = "0 2 * * *"
+    schedule_timezone: str = "Europe/London"
+
+    @property
+    def fetched_dir(self) -> Path:
+        """Where fetched documents are materialised for the folder pipeline."""
+        return self.state_dir / "fetched"
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -29,5 +40,8 @@ class Settings:
             state_dir=Path(env.get("MINUTES_STATE_DIR", cls.state_dir)),
             batch_size=int(env.get("MINUTES_BATCH_SIZE", cls.batch_size)),
             max_bytes=int(env.get("MINUTES_MAX_BYTES", cls.max_bytes)),
+            sources_file=Path(env.get("MINUTES_SOURCES_FILE", cls.sources_file)),
+            schedule_cron=env.get("MINUTES_SCHEDULE_CRON", cls.schedule_cron),
+            schedule_timezone=env.get("MINUTES_SCHEDULE_TIMEZONE", cls.schedule_timezone),
         )
         return replace(base, **{k: v for k, v in overrides.items() if v is not None})

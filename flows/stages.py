@@ -37,13 +37,30 @@ class DocumentRecord:
     meeting_id: str | None = None
     error_page_reason: str | None = None
     replacement_char_share: float = 0.0
+    parser_version: str | None = None
+    reused_status: str | None = None  # set when the previous warehouse's rows are reused as they are
 
     def row(self, status: str) -> dict[str, Any]:
         return {"document_id": self.document_id, "source_uri": self.source_uri,
                 "meeting_id": self.meeting_id if status == "loaded" else None, "status": status,
                 "format": self.format, "encoding": self.encoding, "adapter": self.adapter,
                 "byte_size": self.byte_size, "char_count": self.char_count, "truncated": self.truncated,
-                "is_primary": False, "source_modified": self.source_modified}
+                "is_primary": False, "source_modified": self.source_modified,
+                "parser_version": self.parser_version}
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file found at the source, hashed once. ``error`` when it could not be read."""
+
+    path: Path
+    uri: str
+    document_id: str
+    byte_size: int
+    modified: datetime | None
+    error: str | None = None
+    error_check: str = "unreadable_file"
+    error_stage: str = "extract"
 
 
 @dataclass(frozen=True)
@@ -68,6 +85,7 @@ class Batch:
     texts: dict[str, CleanText] = field(default_factory=dict)
     rows: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: {t: [] for t in FACT_TABLES})
     quarantine: list[QuarantineEntry] = field(default_factory=list)
+    checks_failed: int = 0
 
     def reject(self, document_id: str, stage: str, check_name: str, reason: str) -> None:
         """Quarantine a document: it keeps its documents row, loses its text and fact rows."""
@@ -81,6 +99,10 @@ class Batch:
     def quarantined_ids(self) -> set[str]:
         return {q.document_id for q in self.quarantine}
 
+    @property
+    def reused_ids(self) -> set[str]:
+        return {d for d, r in self.records.items() if r.reused_status is not None}
+
 
 def discover(source_dir: Path) -> list[Path]:
     """Every regular file under ``source_dir`` (hidden files and folders skipped), sorted."""
@@ -91,7 +113,7 @@ def discover(source_dir: Path) -> list[Path]:
     return sorted(found)
 
 
-def batched(items: list[Path], size: int) -> list[list[Path]]:
+def batched(items: list, size: int) -> list[list]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
@@ -108,45 +130,64 @@ def _replacement_share(text: str) -> float:
     return text.count("\ufffd") / len(text) if text else 0.0
 
 
-def extract_batch(number: int, paths: list[Path], *, max_bytes: int, max_pdf_pages: int) -> Batch:
-    """Read, hash and extract each file of a batch. Unreadable input is quarantined, never dropped.
-    A file over ``max_bytes`` is hashed (streamed) but never loaded into memory."""
-    from transforms.extract import error_page_reason, extract_text
-
-    batch = Batch(number)
+def scan_sources(paths: list[Path], uris: dict[Path, str] | None = None) -> list[SourceFile]:
+    """Hash every file (streamed: a huge file is never held in memory). ``uris`` maps a file to the
+    URL it was fetched from; otherwise the path is the source_uri."""
+    files = []
     for path in paths:
-        uri = str(path)
+        uri = (uris or {}).get(path.resolve(), str(path))
         try:
             stat = path.stat()
             digest, size = _hash_file(path)
         except OSError as exc:
-            digest = hashlib.sha256(uri.encode()).hexdigest()
-            batch.records[digest] = DocumentRecord(digest, uri, 0, None)
-            batch.reject(digest, "extract", "unreadable_file", f"cannot read the file: {exc.strerror or exc}")
-            continue
-        if digest in batch.records:  # the same bytes twice in one batch: one document
+            files.append(SourceFile(path, uri, hashlib.sha256(uri.encode()).hexdigest(), 0, None,
+                                    f"cannot read the file: {exc.strerror or exc}"))
             continue
         modified = datetime.fromtimestamp(stat.st_mtime, UTC).replace(tzinfo=None)
-        rec = DocumentRecord(digest, uri, size, modified)
-        batch.records[digest] = rec
-        if size > max_bytes:
-            batch.reject(digest, "extract", "too_large",
-                         f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit")
+        files.append(SourceFile(path, uri, digest, size, modified))
+    return files
+
+
+def extract_batch(number: int, files: list[SourceFile], *, max_bytes: int, max_pdf_pages: int,
+                  parser_version: str | None = None, reuse: dict[str, dict[str, Any]] | None = None) -> Batch:
+    """Extract each file of a batch. Unreadable input is quarantined, never dropped. A document
+    whose bytes the previous warehouse already holds (parsed by the same parser version, given in
+    ``reuse``) is not read or parsed again: its rows are carried over at publish."""
+    from transforms.extract import error_page_reason, extract_text
+
+    batch = Batch(number)
+    for f in files:
+        if f.document_id in batch.records:  # the same bytes twice in one batch: one document
+            continue
+        rec = DocumentRecord(f.document_id, f.uri, f.byte_size, f.modified, parser_version=parser_version)
+        batch.records[f.document_id] = rec
+        if f.error:
+            batch.reject(f.document_id, f.error_stage, f.error_check, f.error)
+            continue
+        previous = (reuse or {}).get(f.document_id)
+        if previous is not None:
+            for key in ("format", "encoding", "char_count", "truncated", "adapter", "meeting_id"):
+                setattr(rec, key, previous[key])
+            rec.reused_status = previous["status"]
+            continue
+        if f.byte_size > max_bytes:
+            batch.reject(f.document_id, "extract", "too_large",
+                         f"file is {f.byte_size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit")
             continue
         try:
-            clean = extract_text(RawDocument(digest, uri, path.read_bytes()),
+            clean = extract_text(RawDocument(f.document_id, f.uri, f.path.read_bytes()),
                                  max_bytes=max_bytes, max_pdf_pages=max_pdf_pages)
         except ExtractionError as exc:
-            batch.reject(digest, "extract", exc.check, exc.reason)
+            batch.reject(f.document_id, "extract", exc.check, exc.reason)
             continue
         except Exception as exc:  # noqa: BLE001 - a bug in a library must not stop the run
-            batch.reject(digest, "extract", "extractor_crashed", f"{type(exc).__name__}: {exc}"[:300])
+            batch.reject(f.document_id, "extract", "extractor_crashed", f"{type(exc).__name__}: {exc}"[:300])
             continue
         rec.format, rec.encoding, rec.truncated = clean.format, clean.encoding, clean.truncated
         rec.char_count = len(clean.text)
         rec.error_page_reason = error_page_reason(clean.text)
         rec.replacement_char_share = _replacement_share(clean.text)
-        batch.texts[digest] = clean
+        batch.texts[f.document_id] = clean
     return batch
 
 

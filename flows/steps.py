@@ -1,7 +1,7 @@
 """The steps of one run, shared by the Prefect flow and the plain loop.
 
-Each step takes and returns small values (paths, a Batch, a summary), so the flow can run it
-as a task and the plain loop can call it directly.
+Each step takes and returns small values (a batch of files, a Batch, counts, a summary), so the
+flow can run it as a task and the plain loop can call it directly.
 """
 
 from __future__ import annotations
@@ -13,10 +13,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
+from flows import runlog
 from flows.faults import pause_point
+from flows.parser_version import parser_version
 from flows.stages import (
     FACT_TABLES,
     Batch,
+    SourceFile,
     apply_failures,
     extract_batch,
     extract_check_frame,
@@ -24,14 +27,10 @@ from flows.stages import (
     normalise_batch,
     utcnow,
 )
-from warehouse.publish import (
-    DB_NAME,
-    final_tables,
-    previous_quarantine_times,
-    swap_into_place,
-    write_part,
-    write_release,
-)
+from warehouse.arrow import rows_to_arrow
+from warehouse.history import ChangeCounts, classify, version_rows
+from warehouse.previous import PreviousWarehouse, load_previous
+from warehouse.publish import DB_NAME, final_tables, swap_into_place, write_part, write_release
 
 
 class RunFailed(Exception):
@@ -47,14 +46,20 @@ class Checks(Protocol):
 
 @dataclass
 class RunContext:
-    """Where one run writes. ``run_id`` sorts by start time."""
+    """Where one run writes and what it knows before it starts. ``run_id`` sorts by start time."""
 
     warehouse_dir: Path
     state_dir: Path
     run_id: str
     started: datetime
-    checks: Checks | None
-    quarantine_times: dict[tuple[str, str, str], datetime] = field(default_factory=dict)
+    source: str
+    files: list[SourceFile]
+    previous: PreviousWarehouse
+    parser_version: str
+    changes: ChangeCounts
+    checks: Checks | None = None
+    stage_seconds: dict[str, float] = field(default_factory=lambda: {"extract": 0.0, "normalise": 0.0,
+                                                                     "stage": 0.0, "load": 0.0})
 
     @property
     def parts_dir(self) -> Path:
@@ -64,6 +69,17 @@ class RunContext:
     def release_dir(self) -> Path:
         return self.warehouse_dir / "releases" / self.run_id
 
+    @property
+    def reusable(self) -> dict[str, dict[str, Any]]:
+        return self.previous.reusable(self.parser_version)
+
+    @property
+    def nothing_changed(self) -> bool:
+        """The same documents at the same sources, all parsed by this parser version."""
+        current = {(f.uri, f.document_id) for f in self.files}
+        before = {(r["source_uri"], r["document_id"]) for r in self.previous.documents.values()}
+        return bool(current) and current == before and all(f.document_id in self.reusable for f in self.files)
+
 
 @dataclass
 class BatchCounts:
@@ -71,12 +87,15 @@ class BatchCounts:
     documents: int
     loaded: int
     quarantined: int
+    reused: frozenset[str]
+    checks_failed: int
 
 
 @dataclass
 class RunSummary:
     run_id: str
     warehouse_dir: Path
+    outcome: str  # published | unchanged
     documents: int
     loaded: int
     quarantined: int
@@ -84,79 +103,135 @@ class RunSummary:
     quarantine: list[dict[str, Any]]
     data_docs: Path | None
     seconds: float
+    changes: ChangeCounts
+    stage_seconds: dict[str, float]
 
     @property
     def db_path(self) -> Path:
         return self.warehouse_dir / DB_NAME
 
 
-def new_run(warehouse_dir: Path, state_dir: Path, checks: Checks | None) -> RunContext:
+def new_run(warehouse_dir: Path, state_dir: Path, files: list[SourceFile], source: str) -> RunContext:
     started = utcnow()
     run_id = started.strftime("%Y%m%dT%H%M%S") + f"-{time.monotonic_ns() % 1_000_000:06d}"
     warehouse_dir.mkdir(parents=True, exist_ok=True)
-    ctx = RunContext(warehouse_dir, state_dir, run_id, started, checks,
-                     previous_quarantine_times(warehouse_dir))
+    previous = load_previous(warehouse_dir)
+    current = {f.uri: f.document_id for f in files}
+    ctx = RunContext(warehouse_dir, state_dir, run_id, started, source, files, previous, parser_version(),
+                     classify(previous.versions, current))
     ctx.parts_dir.mkdir(parents=True, exist_ok=True)
     return ctx
 
 
-def extract_step(ctx: RunContext, number: int, paths: list[Path], max_bytes: int, max_pdf_pages: int) -> Batch:
-    batch = extract_batch(number, paths, max_bytes=max_bytes, max_pdf_pages=max_pdf_pages)
-    pause_point("extract", ctx.state_dir)
+def _timed(ctx: RunContext, stage: str, started: float) -> None:
+    ctx.stage_seconds[stage] += time.perf_counter() - started
+
+
+def extract_step(ctx: RunContext, number: int, files: list[SourceFile], max_bytes: int,
+                 max_pdf_pages: int) -> Batch:
+    t0 = time.perf_counter()
+    batch = extract_batch(number, files, max_bytes=max_bytes, max_pdf_pages=max_pdf_pages,
+                          parser_version=ctx.parser_version, reuse=ctx.reusable)
     if ctx.checks is not None and batch.texts:
-        apply_failures(batch, ctx.checks.check_documents(extract_check_frame(batch)), "extract_check")
+        failures = ctx.checks.check_documents(extract_check_frame(batch))
+        batch.checks_failed += len(failures)
+        apply_failures(batch, failures, "extract_check")
+    pause_point("extract", ctx.state_dir)
+    _timed(ctx, "extract", t0)
     return batch
 
 
 def normalise_step(ctx: RunContext, batch: Batch) -> Batch:
+    t0 = time.perf_counter()
     normalise_batch(batch)
-    pause_point("normalise", ctx.state_dir)
     if ctx.checks is not None and batch.texts:
-        apply_failures(batch, ctx.checks.check_facts(facts_check_frames(batch)), "normalise_check")
+        failures = ctx.checks.check_facts(facts_check_frames(batch))
+        batch.checks_failed += len(failures)
+        apply_failures(batch, failures, "normalise_check")
+    pause_point("normalise", ctx.state_dir)
+    _timed(ctx, "normalise", t0)
     return batch
 
 
 def stage_step(ctx: RunContext, batch: Batch) -> BatchCounts:
     """Write the batch's rows as Parquet parts in the run's staging folder."""
+    t0 = time.perf_counter()
     bad = batch.quarantined_ids
-    docs = [rec.row("quarantined" if d in bad else "loaded") for d, rec in batch.records.items()]
+    docs = [rec.row(rec.reused_status or ("quarantined" if d in bad else "loaded"))
+            for d, rec in batch.records.items()]
     write_part(ctx.parts_dir, "documents", batch.number, docs)
     write_part(ctx.parts_dir, "document_text", batch.number,
                [{"document_id": d, "text": t.text} for d, t in batch.texts.items() if d not in bad])
     for table in FACT_TABLES:
         write_part(ctx.parts_dir, table, batch.number, batch.rows[table])
     write_part(ctx.parts_dir, "quarantine", batch.number, [
-        q.row(ctx.quarantine_times.get((q.document_id, q.stage, q.check_name), ctx.started))
+        q.row(ctx.previous.quarantine_times.get((q.document_id, q.stage, q.check_name), ctx.started))
         for q in batch.quarantine])
-    return BatchCounts(batch.number, len(docs), len(docs) - len(bad), len(bad))
+    _timed(ctx, "stage", t0)
+    quarantined = sum(1 for d in docs if d["status"] == "quarantined")
+    return BatchCounts(batch.number, len(docs), len(docs) - quarantined, quarantined,
+                       frozenset(batch.reused_ids), batch.checks_failed)
 
 
-def publish_step(ctx: RunContext) -> RunSummary:
+def _run_record(ctx: RunContext, outcome: str, documents: int, quarantined: int, checks_failed: int,
+                message: str | None) -> runlog.RunRecord:
+    return runlog.RunRecord(ctx.run_id, ctx.started, utcnow(), ctx.source, documents, ctx.changes.new,
+                            ctx.changes.changed, ctx.changes.unchanged, quarantined, checks_failed, outcome, message)
+
+
+def record_failure(ctx: RunContext, message: str, checks_failed: int = 0) -> None:
+    runlog.append(ctx.state_dir, _run_record(ctx, "failed", len(ctx.files), 0, checks_failed, message))
+
+
+def unchanged_summary(ctx: RunContext) -> RunSummary:
+    """Nothing to do: record the run and leave the published warehouse as it is."""
+    docs = ctx.previous.documents.values()
+    quarantined = sum(1 for d in docs if d["status"] == "quarantined")
+    runlog.append(ctx.state_dir, _run_record(ctx, "unchanged", len(docs), quarantined, 0,
+                                             "nothing changed since the last run"))
+    shutil.rmtree(ctx.parts_dir.parent, ignore_errors=True)
+    return RunSummary(ctx.run_id, ctx.warehouse_dir, "unchanged", len(docs), len(docs) - quarantined,
+                      quarantined, {}, [], None, (utcnow() - ctx.started).total_seconds(), ctx.changes,
+                      ctx.stage_seconds)
+
+
+def publish_step(ctx: RunContext, reused: frozenset[str], checks_failed: int) -> RunSummary:
     """Final tables -> table-level checks -> Parquet + DuckDB release -> atomic swap."""
-    tables = final_tables(ctx.parts_dir)
+    t0 = time.perf_counter()
+    tables = final_tables(ctx.parts_dir, ctx.previous, reused)
+    docs = tables["documents"].to_pylist()
+    quarantined = sum(1 for d in docs if d["status"] == "quarantined")
+    current = {d["source_uri"]: d["document_id"] for d in docs}
+    tables["document_versions"] = rows_to_arrow("document_versions",
+                                                version_rows(ctx.previous.versions, current, ctx.run_id))
+    this_run = _run_record(ctx, "published", len(docs), quarantined, checks_failed, None)
+    tables["runs"] = rows_to_arrow("runs", [r.row() for r in runlog.read(ctx.state_dir)] + [this_run.row()])
     if ctx.checks is not None:
         failures = ctx.checks.check_final({name: t.to_pandas() for name, t in tables.items()})
         if failures:
-            docs = ctx.checks.build_data_docs()
+            data_docs = ctx.checks.build_data_docs()
             reasons = "; ".join(f"{f.table}: {f.reason}" for f in failures[:5])
-            raise RunFailed(f"table checks failed, nothing published ({reasons})"
-                            + (f"; see {docs}" if docs else ""))
+            message = f"table checks failed, nothing published ({reasons})"
+            message += f"; see {data_docs}" if data_docs else ""
+            record_failure(ctx, message, checks_failed + len(failures))
+            raise RunFailed(message)
     try:
         write_release(tables, ctx.release_dir)
         data_docs = ctx.checks.build_data_docs() if ctx.checks is not None else None
         pause_point("before_swap", ctx.state_dir)
         swap_into_place(ctx.release_dir, ctx.warehouse_dir)
-    except BaseException:
+    except BaseException as exc:
         shutil.rmtree(ctx.release_dir, ignore_errors=True)
+        if isinstance(exc, Exception):
+            record_failure(ctx, f"publishing failed: {type(exc).__name__}: {exc}"[:500], checks_failed)
         raise
     finally:
         shutil.rmtree(ctx.parts_dir.parent, ignore_errors=True)
-    docs = tables["documents"].to_pylist()
-    quarantine = tables["quarantine"].to_pylist()
-    loaded = sum(1 for d in docs if d["status"] == "loaded")
+    runlog.append(ctx.state_dir, this_run)
+    _timed(ctx, "load", t0)
     return RunSummary(
-        ctx.run_id, ctx.warehouse_dir, len(docs), loaded, len(docs) - loaded,
-        {name: t.num_rows for name, t in tables.items()}, quarantine,
+        ctx.run_id, ctx.warehouse_dir, "published", len(docs), len(docs) - quarantined, quarantined,
+        {name: t.num_rows for name, t in tables.items()}, tables["quarantine"].to_pylist(),
         (ctx.warehouse_dir / "data-docs" / data_docs.relative_to(ctx.release_dir / "data-docs"))
         if data_docs else None,
-        (utcnow() - ctx.started).total_seconds())
+        (utcnow() - ctx.started).total_seconds(), ctx.changes, ctx.stage_seconds)

@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -104,10 +105,17 @@ def test_bad_input_is_loaded_or_quarantined_and_the_rest_publish(tmp_path, sampl
 def test_running_twice_gives_identical_tables(tmp_path, sample_copy):
     first = run_plain(_settings(sample_copy, tmp_path))
     before = table_contents(first.db_path)
-    second = run_plain(_settings(sample_copy, tmp_path))
-    assert table_contents(second.db_path) == before
-    parquet = sorted((tmp_path / "wh" / "parquet").glob("*/*.parquet"))
-    assert parquet
+    parquet_before = {p.name: p.read_bytes() for p in (tmp_path / "wh" / "parquet").glob("*/*.parquet")}
+    # --force: parse and publish everything again, even though nothing changed
+    second = run_plain(replace(_settings(sample_copy, tmp_path), force=True))
+    assert second.outcome == "published" and second.changes.unchanged == first.documents
+    after = table_contents(second.db_path)
+    assert [r[-2] for r in after.pop("runs")] == ["published", "published"]  # the run log grows...
+    before.pop("runs")
+    assert after == before  # ...every other table is identical
+    parquet_after = {p.name: p.read_bytes() for p in (tmp_path / "wh" / "parquet").glob("*/*.parquet")}
+    parquet_after.pop("runs.parquet"), parquet_before.pop("runs.parquet")
+    assert parquet_after == parquet_before  # byte for byte
 
 
 def _minutes_cmd(*args: str) -> list[str]:
@@ -124,12 +132,13 @@ def test_killed_during_load_leaves_previous_warehouse(tmp_path, sample_copy):
     env = dict(os.environ, MINUTES_FAULT_PAUSE="before_swap", MINUTES_FAULT_PAUSE_SECONDS="120")
     proc = subprocess.Popen(_minutes_cmd("run", "--plain", "--source", str(sample_copy), "--warehouse", str(wh),
                                          "--state", str(state)), cwd=ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     marker = state / "paused-at-before_swap"
     deadline = time.monotonic() + 120
     while not marker.exists() and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert marker.exists(), "the run never reached the publish step"
+    output = proc.stdout.read() if proc.poll() is not None else ""
+    assert marker.exists(), f"the run never reached the publish step: {output}"
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     # the new release was fully built but never swapped in: readers still see the old warehouse

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import shutil
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ import pyarrow as pa
 from transforms.ranks import rank_table
 from warehouse.arrow import rows_to_arrow, write_parquet_atomic
 from warehouse.people import apply_people
+from warehouse.previous import PreviousWarehouse
 from warehouse.schema import BY_NAME, TABLES, create_table_sql
 from warehouse.views import VIEWS, create_view_sql
 
@@ -56,27 +56,21 @@ def _empty(table: str) -> str:
     return "SELECT " + ", ".join(f'CAST(NULL AS {c.type}) AS "{c.name}"' for c in t.columns) + " WHERE FALSE"
 
 
-def previous_quarantine_times(warehouse_dir: Path) -> dict[tuple[str, str, str], datetime]:
-    """When each (document, stage, check) was first quarantined, from the published warehouse,
-    so that re-running on the same input gives the same quarantine table."""
-    db = warehouse_dir / DB_NAME
-    if not db.exists():
-        return {}
-    try:
-        with duckdb.connect(str(db), read_only=True) as con:
-            rows = con.execute("SELECT document_id, stage, check_name, quarantined_at FROM quarantine").fetchall()
-    except duckdb.Error:
-        return {}
-    return {(d, s, c): at for d, s, c, at in rows}
-
-
-def final_tables(parts_dir: Path) -> dict[str, pa.Table]:
-    """The published tables, from the parts of every batch."""
+def final_tables(parts_dir: Path, previous: PreviousWarehouse | None = None,
+                 reused: frozenset[str] | set[str] = frozenset()) -> dict[str, pa.Table]:
+    """The published tables, from the parts of every batch plus, for documents whose bytes did
+    not change (``reused``), their rows in the previous warehouse."""
     con = duckdb.connect()
     src = {t.name: _parts(parts_dir, t.name) for t in TABLES}
+    con.register("reused_ids", pa.table({"document_id": pa.array(sorted(reused), pa.string())}))
 
     def scan(name: str) -> str:
-        return f"read_parquet('{src[name]}')" if src[name] else f"({_empty(name)})"
+        new = f"SELECT * FROM read_parquet('{src[name]}')" if src[name] else _empty(name)
+        old = previous.parquet(name) if previous is not None and reused else None
+        if old is None or name == "documents":
+            return f"({new})"
+        return (f"({new} UNION ALL BY NAME SELECT * FROM read_parquet('{old}') "
+                f"WHERE document_id IN (SELECT document_id FROM reused_ids))")
 
     # The same bytes found twice (two paths) are one document; its first path names it.
     con.execute(f"""CREATE TEMP TABLE docs AS SELECT * FROM {scan('documents')}

@@ -67,6 +67,8 @@ TABLES: tuple[Table, ...] = (
         _c("truncated", FLAG, "The source says its text was cut (e.g. 'view the full minutes text')."),
         _c("is_primary", FLAG, "This document supplies its meeting's rows (the newest of several)."),
         _c("source_modified", "TIMESTAMP", "Last-modified time of the source when known."),
+        _c("parser_version", "VARCHAR", "Fingerprint of the parsing code that read it (unchanged bytes are "
+           "re-parsed only when it changes)."),
     ), ("document_id",)),
     Table("document_text", "The cleaned text of each loaded document: every char_start/char_end "
           "points into it.", (
@@ -159,7 +161,6 @@ TABLES: tuple[Table, ...] = (
         _c("source_uri", "VARCHAR", "The source (URL or file path).", False),
         _c("document_id", "VARCHAR", "sha256 of this version's bytes.", False),
         _c("first_seen_run", "VARCHAR", "runs.run_id of the run that first saw this version.", False),
-        _c("last_seen_run", "VARCHAR", "runs.run_id of the latest run that saw it.", False),
         _c("is_current", FLAG, "This is the version the source has now.", False),
     ), ("source_uri", "document_id")),
     Table("runs", "One row per pipeline run (published or failed), from the run log in the state folder.", (

@@ -129,3 +129,21 @@ def url_of_file(out_dir: Path | str, path: Path | str) -> str | None:
         if entry.get("file") == rel:
             return entry.get("url")
     return None
+
+
+def manifest_urls(out_dir: Path | str) -> dict[Path, str]:
+    """Every materialised file (absolute path) -> the URL it came from, read once."""
+    root = Path(out_dir).resolve()
+    try:
+        lines = (root / MANIFEST).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return {}
+    out: dict[Path, str] = {}
+    for line in lines:
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            continue
+        if entry.get("file") and entry.get("url"):
+            out[root / entry["file"]] = entry["url"]
+    return out
