@@ -92,6 +92,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     if settings.fetch and not settings.sources_file.exists():
         raise UserError(f"sources file not found: {settings.sources_file}")
     _check_paths(settings)
+    from flows.lock import WarehouseLocked
     from flows.pipeline import run_plain, run_with_prefect
     from flows.steps import RunFailed
 
@@ -108,6 +109,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         else:
             with _quiet_prefect_shutdown():
                 summary = run_with_prefect(settings, progress=lambda s: print(s, file=sys.__stdout__))
+    except WarehouseLocked as exc:
+        raise UserError(str(exc)) from None
     except RunFailed as exc:
         print(f"minutes: run failed, the published warehouse is unchanged: {exc}", file=sys.stderr)
         return 1

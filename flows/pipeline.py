@@ -11,6 +11,7 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
+from flows.lock import run_lock
 from flows.settings import Settings
 from flows.stages import SourceFile, batched, discover, scan_sources
 from flows.steps import (
@@ -18,6 +19,7 @@ from flows.steps import (
     RunContext,
     RunSummary,
     extract_step,
+    failing_cleanly,
     new_run,
     normalise_step,
     publish_step,
@@ -93,37 +95,37 @@ class Tally:
 def run_batches(ctx: RunContext, settings: Settings, progress: Progress) -> RunSummary:
     """The plain loop over batches, then the publish step."""
     tally = Tally(ctx, progress)
-    for number, files in enumerate(batched(ctx.files, settings.batch_size)):
-        batch = extract_step(ctx, number, files, settings.max_bytes, settings.max_pdf_pages)
-        batch = normalise_step(ctx, batch)
-        tally.add(stage_step(ctx, batch))
+    with failing_cleanly(ctx):
+        for number, files in enumerate(batched(ctx.files, settings.batch_size)):
+            batch = extract_step(ctx, number, files, settings.max_bytes, settings.max_pdf_pages)
+            batch = normalise_step(ctx, batch)
+            tally.add(stage_step(ctx, batch))
     progress("  load: building Parquet and DuckDB, checking, publishing")
     return publish_step(ctx, frozenset(tally.reused), tally.checks_failed)
 
 
 def run_plain(settings: Settings, progress: Progress = _quiet, with_checks: bool = True) -> RunSummary:
     """The same steps in a plain loop, in this process, without Prefect."""
-    ctx = plan_run(settings, progress)
-    if ctx.nothing_changed and not settings.force:
-        return unchanged_summary(ctx)
-    if with_checks:
-        attach_checks(ctx)
-    return run_batches(ctx, settings, progress)
+    with run_lock(settings.warehouse_dir):
+        ctx = plan_run(settings, progress)
+        if ctx.nothing_changed and not settings.force:
+            return unchanged_summary(ctx)
+        if with_checks:
+            attach_checks(ctx)
+        return run_batches(ctx, settings, progress)
 
 
 def run_with_prefect(settings: Settings, progress: Progress = _quiet) -> RunSummary:
     """Run the `minutes-pipeline` Prefect flow (a temporary local server when none is set).
     A folder run with nothing changed is answered before Prefect starts."""
-    if not settings.fetch and not settings.force:
-        ctx = plan_run(settings, _quiet)
-        if ctx.nothing_changed:
-            return unchanged_summary(ctx)
-        import shutil
+    with run_lock(settings.warehouse_dir):
+        if not settings.fetch and not settings.force:
+            ctx = plan_run(settings, _quiet)
+            if ctx.nothing_changed:
+                return unchanged_summary(ctx)
+        from flows.prefect_env import configure
 
-        shutil.rmtree(ctx.parts_dir.parent, ignore_errors=True)
-    from flows.prefect_env import configure
+        configure(settings.state_dir)
+        from flows.prefect_flow import minutes_pipeline
 
-    configure(settings.state_dir)
-    from flows.prefect_flow import minutes_pipeline
-
-    return minutes_pipeline(settings, progress)
+        return minutes_pipeline(settings, progress)

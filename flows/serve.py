@@ -28,11 +28,15 @@ def next_fire(cron: str, timezone: str, after: datetime | None = None) -> dateti
 
 
 def _run_once(settings: Settings) -> int:
+    from flows.lock import WarehouseLocked
     from flows.pipeline import run_with_prefect
     from flows.steps import RunFailed
 
     try:
         summary = run_with_prefect(settings, progress=print)
+    except WarehouseLocked as exc:
+        print(f"minutes serve: skipped: {exc}", file=sys.stderr)
+        return 1
     except RunFailed as exc:
         print(f"minutes serve: run failed, the published warehouse is unchanged: {exc}", file=sys.stderr)
         return 1

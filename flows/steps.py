@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import shutil
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -119,6 +121,9 @@ def new_run(warehouse_dir: Path, state_dir: Path, files: list[SourceFile], sourc
     current = {f.uri: f.document_id for f in files}
     ctx = RunContext(warehouse_dir, state_dir, run_id, started, source, files, previous, parser_version(),
                      classify(previous.versions, current))
+    # Staging left by a killed run (the run lock guarantees no other run is using it).
+    for stale in (state_dir / "runs").glob("*") if (state_dir / "runs").exists() else ():
+        shutil.rmtree(stale, ignore_errors=True)
     ctx.parts_dir.mkdir(parents=True, exist_ok=True)
     return ctx
 
@@ -220,10 +225,14 @@ def publish_step(ctx: RunContext, reused: frozenset[str], checks_failed: int) ->
         data_docs = ctx.checks.build_data_docs() if ctx.checks is not None else None
         pause_point("before_swap", ctx.state_dir)
         swap_into_place(ctx.release_dir, ctx.warehouse_dir)
-    except BaseException as exc:
+    except Exception as exc:  # disk full, permissions...: fail cleanly, the old warehouse stays
         shutil.rmtree(ctx.release_dir, ignore_errors=True)
-        if isinstance(exc, Exception):
-            record_failure(ctx, f"publishing failed: {type(exc).__name__}: {exc}"[:500], checks_failed)
+        detail = f"{exc.strerror} ({exc.filename})" if isinstance(exc, OSError) and exc.strerror else str(exc)
+        message = f"publishing failed, nothing published: {detail}"[:500]
+        record_failure(ctx, message, checks_failed)
+        raise RunFailed(message) from exc
+    except BaseException:
+        shutil.rmtree(ctx.release_dir, ignore_errors=True)
         raise
     finally:
         shutil.rmtree(ctx.parts_dir.parent, ignore_errors=True)
@@ -235,3 +244,17 @@ def publish_step(ctx: RunContext, reused: frozenset[str], checks_failed: int) ->
         (ctx.warehouse_dir / "data-docs" / data_docs.relative_to(ctx.release_dir / "data-docs"))
         if data_docs else None,
         (utcnow() - ctx.started).total_seconds(), ctx.changes, ctx.stage_seconds)
+
+
+@contextmanager
+def failing_cleanly(ctx: RunContext) -> Iterator[None]:
+    """Around the batch loop: an OS error (disk full, a folder made read-only) ends the run with
+    one readable message; the staging folder goes, the published warehouse is untouched."""
+    try:
+        yield
+    except OSError as exc:
+        shutil.rmtree(ctx.parts_dir.parent, ignore_errors=True)
+        message = f"run failed while staging, nothing published: {exc.strerror or exc}"
+        message += f" ({exc.filename})" if exc.filename else ""
+        record_failure(ctx, message)
+        raise RunFailed(message) from exc

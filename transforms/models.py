@@ -145,3 +145,6 @@ class ExtractionError(Exception):
         super().__init__(f"{check}: {reason}")
         self.check = check
         self.reason = reason
+
+    def __reduce__(self):  # picklable across processes (PDF extraction runs in a worker)
+        return (type(self), (self.check, self.reason))

@@ -21,7 +21,8 @@ from transforms.extract.docx_text import docx_to_text
 from transforms.extract.error_pages import error_page_reason
 from transforms.extract.furniture import clean_text, says_truncated
 from transforms.extract.html_text import html_to_text
-from transforms.extract.pdf_text import MAX_PDF_PAGES, pdf_to_text
+from transforms.extract.pdf_sandbox import pdf_to_text_sandboxed
+from transforms.extract.pdf_text import MAX_PDF_PAGES
 from transforms.extract.sniff import binary_format, looks_like_html, suffix_hint
 from transforms.models import CleanText, ExtractionError, RawDocument
 
@@ -77,7 +78,7 @@ def extract_text(raw: RawDocument, *, max_bytes: int = MAX_BYTES, max_pdf_pages:
     fmt = binary_format(raw.data)
     encoding: str | None = None
     if fmt == "pdf":
-        text = pdf_to_text(raw.data, max_pdf_pages)
+        text = pdf_to_text_sandboxed(raw.data, max_pdf_pages)
     elif fmt == "docx":
         text = docx_to_text(raw.data)
     else:
