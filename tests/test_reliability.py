@@ -160,7 +160,8 @@ def test_five_runs_give_byte_identical_parquet_and_identical_tables(tmp_path, sr
     digests, checksums = [], []
     for i in range(5):
         s = run_plain(Settings(source_dir=src, warehouse_dir=wh, state_dir=state, force=True), with_checks=i == 0)
-        digests.append({p.name: p.read_bytes() for p in (wh / "parquet").glob("*/*.parquet") if p.name != "runs.parquet"})
+        parquet = (wh / "parquet").glob("*/*.parquet")
+        digests.append({p.name: p.read_bytes() for p in parquet if p.name != "runs.parquet"})
         checksums.append({t: table_rows(s.db_path, f'SELECT bit_xor(hash(x)) FROM (SELECT * FROM "{t}") x')
                           for t in core(s.db_path)})
         accounting_holds(s.db_path)
