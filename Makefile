@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: setup run test lint score dictionary clean
+.PHONY: setup browser run test lint score dictionary dashboard bench clean
 
 $(BIN)/minutes: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -16,8 +16,17 @@ setup: $(BIN)/minutes          ## create .venv with the pinned dependency set
 run: setup                     ## run the pipeline on the bundled sample documents
 	$(BIN)/minutes run
 
-test: setup                    ## run the test suite
+browser:                       ## Debian's chromium for the dashboard's browser tests (needs root or sudo)
+	bash .ci/install-browser.sh || echo "chromium not installed: the browser tests will be skipped"
+
+test: setup browser            ## run the test suite
 	$(BIN)/pytest -q
+
+dashboard: setup               ## serve the dashboard on the warehouse `make run` built
+	$(BIN)/minutes dashboard --warehouse warehouse-out
+
+bench: setup                   ## benchmark 1,000 and 10,000 generated documents (several minutes)
+	$(BIN)/python bench/run.py --out docs/benchmarks.md
 
 lint: setup
 	$(BIN)/ruff check .

@@ -95,10 +95,10 @@ def final_tables() -> dict[str, pd.DataFrame]:
     documents = pd.DataFrame([
         {"document_id": DOC_A, "source_uri": "a", "meeting_id": "example-board/2024-10-08", "status": "loaded",
          "format": "html", "encoding": "utf-8", "adapter": "generic", "byte_size": 100, "char_count": 90,
-         "truncated": False, "is_primary": True, "source_modified": None},
+         "truncated": False, "is_primary": True, "source_modified": None, "parser_version": "v1"},
         {"document_id": DOC_C, "source_uri": "c", "meeting_id": None, "status": "quarantined",
          "format": "html", "encoding": "utf-8", "adapter": None, "byte_size": 10, "char_count": 3,
-         "truncated": False, "is_primary": False, "source_modified": None},
+         "truncated": False, "is_primary": False, "source_modified": None, "parser_version": "v1"},
     ])
     quarantine = pd.DataFrame([{"document_id": DOC_C, "source_uri": "c", "stage": "extract_check",
                                 "check_name": "expect_column_values_to_be_between(char_count>=40)",

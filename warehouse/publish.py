@@ -112,7 +112,8 @@ def write_release(tables: dict[str, pa.Table], release_dir: Path) -> Path:
     db_path = release_dir / DB_NAME
     if db_path.exists():
         db_path.unlink()
-    con = duckdb.connect(str(db_path))
+    # Readable by DuckDB 1.4+ too (BI drivers often bundle an older DuckDB than this one).
+    con = duckdb.connect(str(db_path), config={"storage_compatibility_version": "v1.4.0"})
     try:
         con.execute("BEGIN")
         for t in TABLES:
