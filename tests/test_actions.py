@@ -5,8 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from transforms.actions import action_status, due_date, find_action_updates, find_new_actions
+from transforms.actions_table import parse_actions_table
 from transforms.models import Attendance, Span
 
 PEOPLE = (Attendance("Simon Tarrant", Span(0, 1), rank="T/CS"),
@@ -96,3 +99,17 @@ def test_several_refs_on_one_update_line_and_new_action_is_not_an_update() -> No
 def test_action_status_takes_the_last_phrase() -> None:
     assert action_status("was open, now closed") == ("closed", "closed")
     assert action_status("nothing to say") is None
+
+
+@settings(max_examples=200, deadline=1000)
+@given(st.lists(st.sampled_from(["New action 4/31:", "New actions\n", "Action 2/31 - ", "CLOSED", "ACTION: ",
+                                 "JW to ", "By whom: ", "By when: 3 June 2031", "\n", "Action ", "x",
+                                 "on 18 October", "3/31 - ", "\tStatus\tOwner\tDue date\n", "\tOpen\t"]),
+                max_size=30).map("".join))
+def test_action_readers_are_total_bounded_and_deterministic(text: str) -> None:
+    for read in (lambda: find_new_actions(text, meeting_date=date(2031, 6, 3)),
+                 lambda: find_action_updates(text),
+                 lambda: parse_actions_table(text, 0, len(text), date(2031, 6, 3))):
+        found = read()
+        assert found == read()
+        assert all(0 <= f.span.start <= f.span.end <= len(text) for f in found)

@@ -166,3 +166,84 @@ def test_html_fixture_parses_like_its_text_twin() -> None:
     assert [(a.action_ref, a.owner, a.due_date) for a in from_html.actions] == [
         (a.action_ref, a.owner, a.due_date) for a in from_text.actions]
     assert [d.text for d in from_html.decisions] == [d.text for d in from_text.decisions]
+
+
+# ---- generalisation: the family, not the files (invented pages) ----------------------------
+
+_FAMILY_TOKENS = ["Title: Chief Officer's Management Board\n", "Date: Tuesday 3 June 2031\n",
+                  "Name | Role |\n", "---|---|\n", "CC Ada Hart (Chair) | Chief Constable |\n",
+                  "Ch Supt Bo Lee (virtual) |", "Apologies\n", "Apologies: ", "New action 4/31:\n",
+                  "Action 2/31 - CLOSED\n", "Decisions:\n", "(a) ", "Resolved:\n", "RESOLVED that ",
+                  "8a. ", "\n", "|", "(", ")", " and ", "Tuesday 17 June 2031.", "finished at 13:05"]
+family_text = st.lists(st.one_of(st.sampled_from(_FAMILY_TOKENS),
+                                 st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=12)),
+                       max_size=40).map("".join)
+
+
+@settings(max_examples=150, deadline=2000)
+@given(family_text)
+def test_parse_is_total_bounded_and_deterministic(text: str) -> None:
+    first = ADAPTER.parse(CleanText("d", "u", text, "text"))
+    assert first == ADAPTER.parse(CleanText("d", "u", text, "text"))
+    for fact in [*first.attendance, *first.agenda_items, *first.actions, *first.action_updates,
+                 *first.decisions, first.meeting]:
+        assert 0 <= fact.span.start <= fact.span.end <= len(text)
+    assert 0.0 <= ADAPTER.detect(text) <= 1.0
+
+
+_PAGE = """Title: Chief Officer's Management Board - Strategic
+Date: {date}
+Venue: Oak Room
+Name | Role |
+---|---|
+{rows}
+{apologies}
+The record was approved.
+Decisions:
+(a) Chief officers approved the fleet plan.
+(b) Chief officers agreed that the pilot would be extended.
+Resolved:
+(a) That the estates review be noted.
+(b) That the uniform contract be renewed.
+With no further business, the meeting closed at 1.05pm.
+"""
+_ROWS = ["CC Ada Hart (chairman) | Chief Constable |", "Ch Supt Bo Lee (via Teams) | Rep. Local Policing |",
+         "Det Supt Cy Moss (Part) | Major Crime |", "A/Supt Di Vance | Prevention |",
+         "PSE Ed Fox (Minutes) | Executive Assistant |"]
+
+
+@pytest.mark.parametrize("when", ["Tuesday 3rd June 2031", "03/06/2031", "June 3, 2031", "Tue 3 Jun 2031"])
+@pytest.mark.parametrize("apologies", [
+    "Apologies for absence were received from ACC Gil Orme and Supt Hal Penn.",
+    "Apologies: ACC Gil Orme, Supt Hal Penn",
+    "Apologies received: ACC Gil Orme; Supt Hal Penn",
+    "Apologies\nACC Gil Orme\nSupt Hal Penn"])
+def test_surface_variants_of_one_page_read_alike(when: str, apologies: str) -> None:
+    rows = "\n".join(reversed(_ROWS)) if "/" in when else "\n".join(_ROWS)
+    text = _PAGE.format(date=when, rows=rows, apologies=apologies)
+    assert choose_adapter(text).name == "kent_board"
+    parsed = ADAPTER.parse(CleanText("d", "u", text, "text"))
+    assert parsed.meeting.meeting_date == date(2031, 6, 3)
+    assert parsed.meeting.end_time == "13:05"
+    people = {a.name: a for a in parsed.attendance}
+    assert set(people) == {"Ada Hart", "Bo Lee", "Cy Moss", "Di Vance", "Ed Fox", "Gil Orme", "Hal Penn"}
+    assert people["Ada Hart"].is_chair and people["Bo Lee"].remote and people["Bo Lee"].is_representative
+    assert people["Cy Moss"].partial and people["Ed Fox"].is_minute_taker
+    assert (people["Bo Lee"].rank, people["Cy Moss"].rank, people["Di Vance"].rank) == (
+        "Ch Supt", "Det Supt", "A/Supt")
+    assert {people["Gil Orme"].status, people["Hal Penn"].status} == {"apologies"}
+    assert [(d.kind, d.text) for d in parsed.decisions] == [
+        ("decision", "Chief officers approved the fleet plan."),
+        ("decision", "Chief officers agreed that the pilot would be extended."),
+        ("resolution", "That the estates review be noted."),
+        ("resolution", "That the uniform contract be renewed.")]
+
+
+def test_other_table_header_words_are_the_same_layout() -> None:
+    text = ("Title: Force Leadership Board\nDate: Tuesday 3 June 2031\nVenue: Oak Room\n"
+            "| Attendee | Position |\n|---|---|\n| CC Ada Hart (Chair) | Chief Constable |\n"
+            "| Supt Bo Lee (VC) | Prevention |\n")
+    assert choose_adapter(text).name == "kent_board"
+    parsed = ADAPTER.parse(CleanText("d", "u", text, "text"))
+    assert [(a.name, a.rank, a.is_chair, a.remote) for a in parsed.attendance] == [
+        ("Ada Hart", "CC", True, False), ("Bo Lee", "Supt", False, True)]

@@ -184,3 +184,117 @@ def test_text_cut_anywhere_parses_without_errors(path: Path) -> None:
         assert not [w for w in parsed.warnings if "Error" in w or "Exception" in w], cut
         for fact in [*parsed.attendance, *parsed.actions, *parsed.decisions]:
             assert 0 <= fact.span.start < fact.span.end <= cut
+
+
+# ---- generalisation: the family, not the files (invented notes) ----------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from transforms.adapters import choose_adapter  # noqa: E402
+from transforms.models import Span  # noqa: E402
+from transforms.prose_attendee_entry import parse_person_entry  # noqa: E402
+
+_TOKENS = ["Executive Board Minutes 4 March 2031\n", "Attendees: ", "In the Chair: ", "Officers: ",
+           "Apologies were received from ", "Minute taker: ", "ITEM 1: ATTENDANCE ", "Ref 01/04/03/2031\n",
+           "Ada Hart (AH) – Treasurer\n", "CC Bo Lee – Chair ", "Decision: ", "RESOLVED: ", "ACTION: AH to ",
+           "Action 12 – Closed.\n", "\tStatus\tOwner\tDue date\n", "1. Welcome and introductions\n",
+           "(VC)", "(Part)", ";", ",", " and ", "\n", "•"]
+notes_text = st.lists(st.one_of(st.sampled_from(_TOKENS),
+                                st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=12)),
+                      max_size=40).map("".join)
+
+
+@settings(max_examples=150, deadline=2000)
+@given(notes_text)
+def test_parse_is_total_bounded_and_deterministic(text: str) -> None:
+    first = ADAPTER.parse(CleanText("d", "u", text, "text"))
+    assert first == ADAPTER.parse(CleanText("d", "u", text, "text"))
+    assert not [w for w in first.warnings if "Error" in w or "Exception" in w]
+    for fact in [*first.attendance, *first.agenda_items, *first.actions, *first.action_updates,
+                 *first.decisions, first.meeting]:
+        assert 0 <= fact.span.start <= fact.span.end <= len(text)
+    assert 0.0 <= ADAPTER.detect(text) <= 1.0
+
+
+@settings(max_examples=200, deadline=1000)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=120))
+def test_person_entries_and_prose_lists_are_total(text: str) -> None:
+    parse_person_entry(text, Span(0, len(text)))
+    people = parse_prose_attendees(text, 0, len(text))
+    assert people == parse_prose_attendees(text, 0, len(text))
+    assert all(0 <= p.span.start <= p.span.end <= len(text) for p in people)
+
+
+@pytest.mark.parametrize(("entry", "name", "role", "flags"), [
+    ("Ada Hart (AH) – Treasurer (VC)", "Ada Hart", "Treasurer", {"remote"}),
+    ("Ada Hart (AH) – Treasurer (Part)", "Ada Hart", "Treasurer", {"partial"}),
+    ("Ada Hart (AH) (virtual)", "Ada Hart", None, {"remote"}),
+    ("Mia Tate (MT) – Analyst", "Mia Tate", "Analyst", set()),  # initials, not "Microsoft Teams"
+    ("Bo Lee (BL) Co-Chair – Chief Constable (via Zoom)", "Bo Lee", "Chief Constable", {"is_chair", "remote"}),
+    ("Cy Moss (CM) – Secretary (Minutes)", "Cy Moss", "Secretary", {"is_minute_taker"}),
+    ("Chief Finance Officer Di Lane-Ross", "Di Lane-Ross", "Chief Finance Officer", set()),
+])
+def test_qualifiers_after_the_role_and_role_first_entries(entry, name, role, flags) -> None:
+    person = parse_person_entry(entry, Span(0, len(entry)))
+    assert (person.name, person.role) == (name, role)
+    assert {f for f in ("is_chair", "is_minute_taker", "remote", "partial") if getattr(person, f)} == flags
+
+
+def test_role_words_alone_are_no_person() -> None:
+    for entry in ("Director of Commercial Services", "Head of Corporate Communications",
+                  "Temporary Head of Legal Services Ann Lee"):
+        assert parse_person_entry(entry, Span(0, len(entry))) is None
+
+
+_NOTES = """Executive Board Minutes {when}
+Minutes of the meeting held in Room 4, Police Headquarters, at 9:30am on {when}.
+{heading}
+In the Chair: Commissioner Ada Hart (AH).
+Officers: Chief Constable Bo Lee (BL); Head of Legal Services Cy Moss (CM) (VC); Chief Finance Officer Di Lane-Ross
+Minute taker: Governance Officer Ed Fox (EF).
+101. APOLOGIES
+Deputy Chief Constable Gil Orme (GO).
+102. DECISIONS REQUIRED
+Decision
+The Commissioner approved the estates strategy.
+Resolved:
+(a) That the fleet review be noted.
+(b) That the uniform contract be renewed.
+ACTION: BL to report on the fleet review.
+"""
+
+
+@pytest.mark.parametrize("when", ["4 March 2031", "4th March 2031", "04/03/2031", "March 4, 2031"])
+@pytest.mark.parametrize("heading", ["PRESENT:-", "Members present:", ""])
+def test_surface_variants_of_one_note_read_alike(when: str, heading: str) -> None:
+    text = _NOTES.format(when=when, heading=heading)
+    assert choose_adapter(text).name == "pcc_notes"
+    parsed = ADAPTER.parse(CleanText("d", "u", text, "text"))
+    assert parsed.meeting.meeting_date == date(2031, 3, 4)
+    people = {a.name: a for a in parsed.attendance}
+    assert set(people) == {"Ada Hart", "Bo Lee", "Cy Moss", "Di Lane-Ross", "Ed Fox", "Gil Orme"}
+    assert people["Ada Hart"].is_chair and people["Cy Moss"].remote and people["Ed Fox"].is_minute_taker
+    assert people["Gil Orme"].status == "apologies"
+    assert [(d.kind, d.text) for d in parsed.decisions] == [
+        ("decision", "The Commissioner approved the estates strategy."),
+        ("resolution", "That the fleet review be noted."),
+        ("resolution", "That the uniform contract be renewed.")]
+    assert [(a.owner, a.description) for a in parsed.actions] == [
+        ("Bo Lee", "BL to report on the fleet review.")]
+
+
+def test_a_board_note_with_an_unseen_title_is_still_detected() -> None:
+    text = ("Strategic Resources Board\nNotes of Meeting\nDate: 2 May 2031\nPresent:\n"
+            "Ada Hart (AH) – Police and Crime Commissioner\nBo Lee (BL) – Chief Executive\n"
+            "Apologies:\nCy Moss (CM) – Treasurer\n1. Minutes\nThe minutes were approved.\n")
+    assert choose_adapter(text).name == "pcc_notes"
+    people = {a.name: a.status for a in ADAPTER.parse(CleanText("d", "u", text, "text")).attendance}
+    assert people == {"Ada Hart": "present", "Bo Lee": "present", "Cy Moss": "apologies"}
+
+
+def test_one_unreadable_line_does_not_end_a_list() -> None:
+    text = ("Minutes of Meeting\nMeeting: Resources Board\nITEM 1: ATTENDANCE\nCC Fenner - Chair\n"
+            "Asst Commissioner Vane\nACC Clay\nAnn Lee – Analyst\nITEM 2: Review of minutes\n")
+    names = [a.name for a in ADAPTER.parse(CleanText("d", "u", text, "text")).attendance]
+    assert names == ["Fenner", "Clay", "Ann Lee"]

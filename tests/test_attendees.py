@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from transforms.attendees import (
     find_apologies,
@@ -115,3 +117,43 @@ def test_apologies_given_as_a_table() -> None:
     text = "Apologies\nName | Role |\n---|---|\nACO Fay Hart | Director of HR |\nThe record was approved."
     assert [(a.name, a.role, a.status) for a in find_apologies(text)] == [
         ("Fay Hart", "Director of HR", "apologies")]
+
+
+@pytest.mark.parametrize("line", [
+    "Apologies for absence were received from ACC Gil Orme and Supt Hal Penn.",
+    "Apologies: ACC Gil Orme, Supt Hal Penn",
+    "Apologies received: ACC Gil Orme; Supt Hal Penn",
+    "Apologies were given by ACC Gil Orme & Supt Hal Penn",
+    "Apologies for absence:\nACC Gil Orme\nSupt Hal Penn"])
+def test_apologies_in_other_wordings(line: str) -> None:
+    assert [(a.name, a.rank, a.status) for a in find_apologies(line + "\nThe record was approved.")] == [
+        ("Gil Orme", "ACC", "apologies"), ("Hal Penn", "Supt", "apologies")]
+
+
+@pytest.mark.parametrize(("entry", "flag"), [
+    ("Supt Bo Lee (via Teams)", "remote"), ("Supt Bo Lee (Zoom)", "remote"), ("Supt Bo Lee (VC)", "remote"),
+    ("Supt Bo Lee (CHAIRMAN)", "is_chair"), ("Supt Bo Lee (Co-Chair)", "is_chair"),
+    ("Supt Bo Lee (part of the meeting)", "partial"), ("Supt Bo Lee (Notetaker)", "is_minute_taker"),
+    ("Supt Bo Lee (shadowing)", "is_observer")])
+def test_qualifier_words_of_the_family(entry: str, flag: str) -> None:
+    assert flags(parse_attendee_entry(entry, S)) == {flag}
+
+
+@pytest.mark.parametrize(("entry", "rank"), [
+    ("Ch Supt Bo Lee", "Ch Supt"), ("Det Supt Bo Lee", "Det Supt"), ("A/Supt Bo Lee", "A/Supt"),
+    ("D/CI Bo Lee", "D/CI"), ("Sgt Bo Lee", "Sgt"), ("Acting ACC Bo Lee", "Acting ACC")])
+def test_rank_spellings(entry: str, rank: str) -> None:
+    person = parse_attendee_entry(entry, S)
+    assert (person.name, person.rank) == ("Bo Lee", rank)
+
+
+@settings(max_examples=200, deadline=1000)
+@given(st.lists(st.sampled_from(["Apologies", ": ", "\n", "ACC ", "Bo Lee", " (Chair)", "(", " | ",
+                                 "Name | Role |\n", "---|---|\n", ", ", " and ", "None", "x"]), max_size=30)
+       .map("".join))
+def test_attendee_readers_are_total_bounded_and_deterministic(text: str) -> None:
+    for read in (lambda: find_apologies(text), lambda: parse_attendee_table(text, 0, len(text))):
+        found = read()
+        assert found == read()
+        assert all(0 <= a.span.start <= a.span.end <= len(text) and a.name for a in found)
+    parse_attendee_entry(text, Span(0, len(text)))

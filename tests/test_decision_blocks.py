@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from transforms.decision_blocks import find_decision_blocks
 
 
@@ -55,3 +58,32 @@ def test_numbered_decisions_stay_in_the_block_but_a_numbered_item_ends_it() -> N
             "Chief officers approved the fleet plan.")
     assert texts(text) == ["Chief officers approved the estates plan.",
                            "Chief officers requested a progress report."]
+
+
+def test_resolutions_on_one_line_and_in_lettered_blocks() -> None:
+    text = ("RESOLVED that the fleet plan be approved.\nResolved:\n(a) That the report be noted.\n"
+            "(b) That the pilot be extended.\n\nRESOLVED: The estates review be deferred.\n"
+            "The panel was RESOLVED that nothing more be done.")
+    assert [(d.kind, d.text) for d in find_decision_blocks(text)] == [
+        ("resolution", "RESOLVED that the fleet plan be approved."),
+        ("resolution", "That the report be noted."), ("resolution", "That the pilot be extended."),
+        ("resolution", "RESOLVED: The estates review be deferred.")]
+
+
+def test_lettered_decisions_and_a_one_line_decision_stops_at_the_next_paragraph() -> None:
+    text = ("Decisions:\n(a) Chief officers approved the plan.\n(b) Chief officers agreed to extend it.\n"
+            "Decision: The minutes were approved.\nAction updates: refer to the log for updates.\n"
+            "The following actions were agreed as completed.")
+    assert texts(text) == ["Chief officers approved the plan.", "Chief officers agreed to extend it.",
+                           "The minutes were approved."]
+
+
+@settings(max_examples=200, deadline=1000)
+@given(st.lists(st.sampled_from(["Decision", "Decisions:", "Resolved:", "RESOLVED that ", "(a) ", "That ",
+                                 "approved ", "\n", "• ", "8a. Item\n", "No decisions", "x"]), max_size=30)
+       .map("".join))
+def test_find_decision_blocks_is_total_bounded_and_deterministic(text: str) -> None:
+    found = find_decision_blocks(text)
+    assert found == find_decision_blocks(text)
+    for d in found:
+        assert 0 <= d.span.start <= d.span.end <= len(text) and d.kind in {"decision", "resolution"}

@@ -111,7 +111,7 @@ def due_date(text: str, meeting_date: date | None = None) -> date | None:
 
 def resolve_owner(written: str, people: Sequence[Attendance] = ()) -> str | None:
     """An owner as named, without rank; a lone surname or initials becomes the full name of
-    the one attendee it fits: "T/CS Alland" -> "Simon Alland" when he attended; "JW" ->
+    the one attendee it fits: "T/CS Tarrant" -> "Sam Tarrant" when he attended; "JW" ->
     "Jane Wood"; "Chief Constable" stays "Chief Constable"."""
     names = []
     for part in _OWNER_SPLIT.split(clean(written)):

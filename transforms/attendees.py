@@ -1,7 +1,7 @@
 """One attendee entry, and ``Name | Role`` attendee tables, turned into ``Attendance``.
 
 An entry is a name with an optional rank in front and qualifiers after it:
-"Supt. Peter Steenhuis (MT) (Item 6)" -> name "Peter Steenhuis", rank "Supt.", remote,
+"Supt. Pat Stenning (MT) (Item 6)" -> name "Pat Stenning", rank "Supt.", remote,
 partial, note "Item 6". What each qualifier word means is data: ``quirks/qualifiers.csv``.
 """
 
@@ -74,10 +74,10 @@ def parse_attendee_entry(entry: str, span: Span, *, role: str | None = None,
                          organisation: str | None = None) -> Attendance | None:
     """One person's entry as an ``Attendance``, or None when no name is left.
 
-    >>> a = parse_attendee_entry("ACC Andrew Pritchard (from 13:30)", Span(0, 33),
+    >>> a = parse_attendee_entry("ACC Ann Prior (from 13:30)", Span(0, 28),
     ...                          role="Serious Crime Directorate")
     >>> (a.name, a.rank, a.partial, a.note)
-    ('Andrew Pritchard', 'ACC', True, 'from 13:30')
+    ('Ann Prior', 'ACC', True, 'from 13:30')
 
     Trailing free text after a comma or dash is a qualifier when the table knows it
     ("Cllr Jo Bloggs, virtual"), else the role when none was given.
@@ -120,7 +120,7 @@ def table_cells(line: str) -> list[str]:
 
 
 def looks_like_person(entry: str) -> bool:
-    """A rank or title followed by a short capitalised name: "PSE Natalie Hardy" is one,
+    """A rank or title followed by a short capitalised name: "PSE Nell Harvey" is one,
     "Acting Deputy Chief Officer and Director of HR" (a wrapped role) is not."""
     bare, _ = _strip_qualifiers(entry)
     rank, rest = split_rank(clean(bare))
@@ -201,11 +201,12 @@ def _append(people: list[Attendance], entry: str, span: Span, role: str | None,
         people.append(person)
 
 
-#: "Apologies", "Apologies for absence:", "Apologies: ACC X, Supt Y",
-#: "Apologies were received from ACC X and Supt Y."
+#: "Apologies", "Apologies for absence:", "Apologies: ACC X, Supt Y", "Apologies received: X; Y",
+#: "Apologies were received from ACC X and Supt Y.", "Apologies for absence had been given by X"
 _APOLOGIES = re.compile(
-    r"^[ \t]*Apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+)?(?:received\s+)?from)?[ \t]*[:\-–]?[ \t]*"
-    r"(?P<rest>.*)$", re.IGNORECASE | re.MULTILINE)
+    r"^[ \t]*Apologies(?:\s+for\s+absence)?(?:\s+(?:were|was|have\s+been|had\s+been))?"
+    r"(?:\s+(?:received|given|noted|accepted|tendered|submitted))?(?:\s+(?:from|by))?"
+    r"[ \t]*[:\-–]?[ \t]*(?P<rest>.*)$", re.IGNORECASE | re.MULTILINE)
 _LIST_SEP = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
 
 

@@ -1,9 +1,9 @@
 """One person's entry in a prose attendee list, read into an ``Attendance``.
 
 Entries put the name and the role in either order, with optional initials in brackets:
-"Adrian Harper (Chief of Staff)", "Head of Legal Services Simon Dennis (SD)",
-"John Campion (JC) Co-Chair – Police & Crime Commissioner", "CC Forber – Chair",
-"Julia Mulligan Police & Crime Commissioner (PCC) for North Yorkshire".
+"Ada Hart (Chief of Staff)", "Head of Legal Services Sam Dunn (SD)",
+"Jon Carver (JC) Co-Chair – Police & Crime Commissioner", "CC Fenner – Chair",
+"Jo Bloggs Police & Crime Commissioner (PCC) for Northshire".
 Role words, section labels and qualifier words are data under ``transforms/quirks``.
 """
 
@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from transforms.attendees import classify_qualifier
 from transforms.models import Attendance, Span
 from transforms.quirks import load_table
-from transforms.ranks import normalise_rank
-from transforms.ranks import split_rank as _split_rank
+from transforms.ranks import split_rank
 from transforms.spans import clean
 
 #: a bracket holding a person's initials: "(JM)", "(JMc)", "(LWi)", "(DV-P)"
@@ -32,19 +32,8 @@ def _role_words() -> frozenset[str]:
     return frozenset(r["word"].lower() for r in load_table("role_words"))
 
 
-def split_rank(name: str) -> tuple[str | None, str]:
-    """``transforms.ranks.split_rank``, except that a capitalised name that only spells a
-    rank code in other case ("Di Burton", not DI) keeps its first word."""
-    rank, rest = _split_rank(name)
-    known = normalise_rank(rank) if rank else None
-    if rank and known and rank != known.code and rank.lower() == known.code.lower() \
-            and known.code.isupper():
-        return None, clean(name)
-    return rank, rest
-
-
 def is_role_word(word: str) -> bool:
-    """"Chief", "Head", "Commissioner’s" start or belong to a role; "Julia" does not."""
+    """"Chief", "Head", "Commissioner’s" start or belong to a role; "Jolene" does not."""
     return word.lower().strip(",.:;()") in _role_words()
 
 
@@ -64,26 +53,6 @@ def section_label(label: str) -> tuple[str, str] | None:
     return _sections().get(clean(label).lower().strip(" :-*_"))
 
 
-@lru_cache(maxsize=1)
-def _extra_qualifiers() -> tuple[tuple[str, str, bool], ...]:
-    return tuple((r["word"], r["flag"], r["keep_as_note"] == "yes")
-                 for r in load_table("attendee_extra_qualifiers"))
-
-
-def classify_qualifier(text: str) -> tuple[str, bool] | None:
-    """The flag a bracketed qualifier sets and whether it is kept as the note:
-    "Minutes" -> ("is_minute_taker", False); "Joined at 10:05" -> ("partial", True)."""
-    low = clean(text).lower().strip(" .:")
-    for word, flag, keep in _extra_qualifiers():
-        if low == word or low.startswith(word + " "):
-            return flag, keep
-    try:  # the shared qualifier table, when present, knows many more words
-        from transforms.attendees import classify_qualifier as shared
-    except ImportError:  # pragma: no cover - the shared module is optional
-        return None
-    return shared(text)
-
-
 def initials_at(entry: str) -> re.Match[str] | None:
     """The first "(XX)" that follows a name word, i.e. a person's initials; "(PCC)" after a
     role word ("Commissioner (PCC)") is an abbreviation of the role, not initials."""
@@ -99,12 +68,12 @@ def parse_person_entry(entry: str, span: Span, *, status: str = "present",
                        organisation: str | None = None) -> Attendance | None:
     """``entry`` as an Attendance, or None when it does not name a person.
 
-    >>> a = parse_person_entry("Head of Legal Services Simon Dennis (SD)", Span(0, 40))
+    >>> a = parse_person_entry("Head of Legal Services Sam Dunn (SD)", Span(0, 36))
     >>> (a.name, a.role)
-    ('Simon Dennis', 'Head of Legal Services')
-    >>> a = parse_person_entry("John Campion (JC) Co-Chair – Police & Crime Commissioner", Span(0, 56))
-    >>> (a.name, a.role, a.is_chair)
-    ('John Campion', 'Police & Crime Commissioner', True)
+    ('Sam Dunn', 'Head of Legal Services')
+    >>> a = parse_person_entry("Jon Carver (JC) Co-Chair – Police & Crime Commissioner (VC)", Span(0, 59))
+    >>> (a.name, a.role, a.is_chair, a.remote)
+    ('Jon Carver', 'Police & Crime Commissioner', True, True)
     """
     flags = dict.fromkeys(_FLAGS, False)
     notes: list[str] = []
@@ -129,11 +98,13 @@ def parse_person_entry(entry: str, span: Span, *, status: str = "present",
 
 
 def _take_qualifiers(text: str, flags: dict[str, bool], notes: list[str]) -> str:
-    """Remove known bracketed qualifiers ("(Minutes)", "(Joined at 10:05)"), noting them."""
+    """Remove known bracketed qualifiers ("(Minutes)", "(Joined at 10:05)", "(VC)"), noting
+    them. A short capitalised bracket is kept as initials when it is no qualifier word, or
+    when it spells the initials of the words just before it ("Mia Tate (MT)")."""
     def replace(m: re.Match[str]) -> str:
-        if _INITIALS.fullmatch(m.group(0)) and m.group(1)[:1].isupper():
-            return m.group(0)  # initials, or an abbreviation inside a role
         known = classify_qualifier(m.group(1))
+        if _INITIALS.fullmatch(m.group(0)) and (known is None or _spells_initials(text[:m.start()], m.group(1))):
+            return m.group(0)  # initials, or an abbreviation inside a role
         if known is None:
             return m.group(0)
         flags[known[0]] = True
@@ -141,6 +112,14 @@ def _take_qualifiers(text: str, flags: dict[str, bool], notes: list[str]) -> str
             notes.append(clean(m.group(1)).strip(" .:"))
         return " "
     return clean(_PAREN.sub(replace, text))
+
+
+def _spells_initials(before: str, initials: str) -> bool:
+    """"Mia Tate" + "MT" -> True: the capitals agree with the last words' first letters."""
+    capitals = "".join(c for c in initials if c.isupper())
+    words = before.split()
+    return len(words) >= len(capitals) > 0 and \
+        "".join(w[0] for w in words[-len(capitals):]).upper() == capitals
 
 
 def _split_with_initials(before: str, after: str, initials: str) -> tuple[str, str | None]:
@@ -173,8 +152,21 @@ def _name_length(words: list[str], initials: str) -> int:
     return min(2, len(words)) or 1
 
 
+def role_then_name(entry: str) -> tuple[str, str] | None:
+    """(role, name) of an entry written role first with no initials, when the role ends in a
+    role word and two name words follow: "Chief Finance Officer Ann Lee-Ross" ->
+    ("Chief Finance Officer", "Ann Lee-Ross"); "Director of Commercial Services" -> None."""
+    words = clean(entry).split()
+    if len(words) < 3:
+        return None
+    name, role = words[-2:], words[:-2]  # three trailing words could be "Legal Services Jo"
+    if is_role_word(role[-1]) and all(is_name_word(w) and not is_role_word(w) for w in name):
+        return " ".join(role), " ".join(name)
+    return None
+
+
 def _split_without_initials(text: str) -> tuple[str, str | None]:
-    """"CC Forber – Chair" -> ("CC Forber", "Chair"); "Jo Lee (Chief of Staff)" ->
+    """"CC Fenner – Chair" -> ("CC Fenner", "Chair"); "Jo Lee (Chief of Staff)" ->
     ("Jo Lee", "Chief of Staff"); "Jo Lee Police & Crime Commissioner" -> name, role."""
     dash = _DASH.search(text)
     if dash and dash.start() > 0:
@@ -187,6 +179,8 @@ def _split_without_initials(text: str) -> tuple[str, str | None]:
     n = 0
     while n < len(words) and n < 4 and is_name_word(words[n]) and not is_role_word(words[n]):
         n += 1
+    if n == 0 and rank is None and (found := role_then_name(text)) is not None:
+        return found[1], found[0]
     if n == len(words) or n == 0:
         return text, None
     name = " ".join(words[:n])

@@ -1,13 +1,13 @@
 """Attendee lists written as prose or loose lists, as in commissioners' board notes.
 
-Handles "Name (Role), Name (Role)", "Chief Constable Alan Pughsley, Assistant Chief Constable
-Jo Shiner", "Role Name (XX); Role Name (XX)", "Name (XX) Co-Chair – Role" bullets, one name a
-line, and run-on lists with no separators ("CC Forber – Chair DCC Bisset ACC Clarke").
+Handles "Name (Role), Name (Role)", "Chief Constable Al Pugh, Assistant Chief Constable
+Jo Shine", "Role Name (XX); Role Name (XX)", "Name (XX) Co-Chair – Role" bullets, one name a
+line, and run-on lists with no separators ("CC Fenner – Chair DCC Bissell ACC Clay").
 Organisation group labels ("Kent Police:", "**Office of the PCC:**") set ``organisation``.
 
->>> t = "Kent Police: Chief Constable Alan Pughsley, Assistant Chief Constable Jo Shiner"
+>>> t = "Northshire Police: Chief Constable Al Pugh, Assistant Chief Constable Jo Shine"
 >>> [(a.name, a.rank) for a in parse_prose_attendees(t, 0, len(t))]
-[('Alan Pughsley', 'Chief Constable'), ('Jo Shiner', 'Assistant Chief Constable')]
+[('Al Pugh', 'Chief Constable'), ('Jo Shine', 'Assistant Chief Constable')]
 """
 
 from __future__ import annotations
@@ -21,9 +21,10 @@ from transforms.prose_attendee_entry import (
     is_name_word,
     is_role_word,
     parse_person_entry,
+    role_then_name,
     section_label,
-    split_rank,
 )
+from transforms.ranks import split_rank
 from transforms.spans import clean, trimmed
 
 #: "**Office of the Kent Police and Crime Commissioner:**", "Kent Police:" at a chunk's start
@@ -38,9 +39,9 @@ def parse_prose_attendees(text: str, start: int, end: int, *, organisation: str 
                           status: str = "present") -> list[Attendance]:
     """Every person listed in ``text[start:end]``; entries that are not people are skipped.
 
-    >>> t = "Matthew Scott (Police and Crime Commissioner), Adrian Harper (Chief of Staff)"
+    >>> t = "Max Scot (Police and Crime Commissioner), Ada Harp (Chief of Staff)"
     >>> [(a.name, a.role) for a in parse_prose_attendees(t, 0, len(t))]
-    [('Matthew Scott', 'Police and Crime Commissioner'), ('Adrian Harper', 'Chief of Staff')]
+    [('Max Scot', 'Police and Crime Commissioner'), ('Ada Harp', 'Chief of Staff')]
     """
     people: list[Attendance] = []
     for chunk_start, chunk_end, org in _organisation_chunks(text, start, end, organisation):
@@ -161,7 +162,7 @@ def looks_like_person(entry: str) -> bool:
     """An entry that names one person: initials in brackets after a name, a rank and a name,
     or two to four capitalised words none of which is a role word.
 
-    >>> [looks_like_person(e) for e in ("Jo Bloggs (JB)", "ACC Blatchly", "Head of Legal", "Treasurer")]
+    >>> [looks_like_person(e) for e in ("Jo Bloggs (JB)", "ACC Blake", "Head of Legal", "Treasurer")]
     [True, True, False, False]
     """
     entry = clean(entry)
@@ -170,6 +171,8 @@ def looks_like_person(entry: str) -> bool:
     words = clean(re.sub(r"\([^)]*\)", " ", entry)).split()
     rank, rest = split_rank(" ".join(words))
     names = rest.split()
+    if rank is None and role_then_name(rest) is not None:
+        return True  # "Chief Finance Officer Ann Lee"
     if not names or len(names) > 4 or (rank is None and len(names) < 2):
         return False
     if rank is None and any(is_role_word(w) for w in names):
@@ -189,7 +192,7 @@ def _rank_at(words: tuple[str, ...]) -> int:
 def _run_on_parts(text: str, span: Span) -> list[Span]:
     """Entries of a list written without separators, cut before each rank that starts a
     name and before the two-word name in front of a dash:
-    "CC Forber – Chair DCC Bisset Jo Lee – Analyst" -> "CC Forber – Chair", "DCC Bisset",
+    "CC Fenner – Chair DCC Bissell Jo Lee – Analyst" -> "CC Fenner – Chair", "DCC Bissell",
     "Jo Lee – Analyst"."""
     words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, span.start, span.end)]
     tokens = tuple(w for w, _, _ in words)

@@ -35,7 +35,9 @@ from transforms.quirks import load_table
 from transforms.spans import clean, trimmed
 
 NAME = "kent_board"
-_TABLE_HEADER = re.compile(r"^[ \t|]*Name[ \t]*\|[ \t]*Role\b.*$", re.IGNORECASE | re.MULTILINE)
+#: the attendee table's header row: "Name | Role |", "| Attendee | Position |"
+_TABLE_HEADER = re.compile(r"^[ \t|]*(?:Name|Names|Attendees?)[ \t]*\|[ \t]*(?:Role|Title|Position|Job title|"
+                           r"Department|Directorate|Representing)\b.*$", re.IGNORECASE | re.MULTILINE)
 _BOARD_TITLE = re.compile(r"Chief\s+Officer.{0,3}s?\s+Management\s+Board|Management\s+Board",
                           re.IGNORECASE)
 #: "the open session finished at 13:53", "The meeting closed at 12.30"

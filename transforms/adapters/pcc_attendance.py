@@ -106,17 +106,30 @@ def _walk(text: str, start: int, status: str) -> list[Attendance]:
     """Read list lines from ``start`` until a line that names nobody."""
     people: list[Attendance] = []
     state = _State(status)
-    started = False
+    started = skipped = False
     for line_start, line_end in _line_iter(text, start, min(len(text), start + MAX_ZONE)):
         line = text[line_start:line_end]
         if clean(line).lower().strip(" :") in _zone_ends() or (started and _ITEM_LINE.match(line)):
             break
         found, state, named = _read_line(text, line_start, line_end, state)
         if not named:
-            break
+            # one short line we cannot read ("Asst Commissioner Vane") need not end a list:
+            # the list goes on when the next line names someone; two such lines end it
+            if skipped or not started or not _short_entry(line):
+                break
+            skipped = True
+            continue
+        if skipped:
+            skipped = False
         started = True
         people.extend(found)
     return people
+
+
+def _short_entry(line: str) -> bool:
+    """A line that could be one unread list entry: a few words, no sentence."""
+    words = clean(line).split()
+    return 0 < len(words) <= 6 and not line.rstrip().endswith((".", ":")) and words[0][:1].isupper()
 
 
 def _line_iter(text: str, start: int, end: int):
@@ -128,13 +141,20 @@ def _line_iter(text: str, start: int, end: int):
         stop = end if nl < 0 else nl
         while ";" in text[pos:stop] and not text[pos:stop].rstrip().endswith((";", ".", ")", "|")):
             nxt = re.compile(r"\S").search(text, stop, end)
-            if nxt is None or _ITEM_LINE.match(text, text.rfind("\n", 0, nxt.start()) + 1):
-                break
+            if nxt is None or _starts_section(text, text.rfind("\n", 0, nxt.start()) + 1, end):
+                break  # the next line starts an item or a new section, not the rest of an entry
             nl = text.find("\n", nxt.start(), end)
             stop = end if nl < 0 else nl
         if text[pos:stop].strip():
             yield pos, stop
         pos = stop + 1
+
+
+def _starts_section(text: str, line_start: int, end: int) -> bool:
+    """The line at ``line_start`` is an item heading or a section label ("Minute taker:")."""
+    line_end = text.find("\n", line_start, end)
+    line = text[line_start:end if line_end < 0 else line_end]
+    return bool(_ITEM_LINE.match(line)) or label_at(line) is not None
 
 
 @dataclass(frozen=True)

@@ -77,7 +77,7 @@ def _item_word(text: str) -> list[AgendaItem]:
         stop = _cut_title(text, start, m.end("title"), sentence=False)
         first = text[start:stop].split()[:1]
         if first and section_label(first[0]) is not None:
-            stop = start + len(first[0])  # "ATTENDANCE CC Forber - Chair" -> "ATTENDANCE"
+            stop = start + len(first[0])  # "ATTENDANCE CC Fenner - Chair" -> "ATTENDANCE"
         if (item := _item(text, m.group("num"), start, stop, m.start())) is not None:
             out.append(item)
     return out

@@ -16,9 +16,10 @@ from functools import lru_cache
 
 from transforms.actions_table import normalise_status, parse_actions_table
 from transforms.dates import find_dates
+from transforms.decision_blocks import find_decision_blocks
 from transforms.models import Action, ActionUpdate, AgendaItem, Attendance, Decision, Meeting, Span
-from transforms.prose_attendee_entry import split_rank
 from transforms.quirks import load_table
+from transforms.ranks import split_rank
 from transforms.spans import clean, trimmed
 
 _NEW_CAPS = re.compile(r"\bACTION\b(?:\s*[:–—-]\s*|\s+(?!LOG\b)(?=[A-Z]{2,}\b))(?P<body>[^\n|]+)")
@@ -35,8 +36,6 @@ _REF_LIST = re.compile(r"^[ \t]*Ref(?:erence)?s?\s*[–:-]\s*(?P<refs>\d+/\d+(?:
                        re.MULTILINE | re.IGNORECASE)
 _ACTIONS_HEADING = re.compile(r"^[ \t*_#]*Actions?[ \t*_:]*$", re.MULTILINE)
 _BULLET_LINE = re.compile(r"[ \t]*[-•*▪]\s+(?P<body>[^\n]+)")
-_DECISION = re.compile(r"^[ \t•*\-]*Decisions?\s*:\s*(?P<text>[^\n]+)", re.MULTILINE)
-_RESOLVED = re.compile(r"\bRESOLVED\b\s*(?::|that|to)\s*[^\n]*")
 _CONNECTORS = {"of", "and", "the", "for", "&"}
 
 
@@ -149,8 +148,8 @@ def _owner(body: str) -> str | None:
 
 
 def resolve_owner(owner: str, people: list[Attendance], text: str) -> str:
-    """Initials and rank-plus-surname to the attendee's full name: "NA/SM" -> "Nick Adderley/
-    Stephen Mold", "DCC Nickless" -> "Simon Nickless"; a role or body stays as written."""
+    """Initials and rank-plus-surname to the attendee's full name: "NA/SM" -> "Nia Ames/
+    Sol Marsh", "DCC Nolan" -> "Sara Nolan"; a role or body stays as written."""
     parts = re.split(r"\s*/\s*|\s+(?:and|&)\s+", owner)
     names = [_person_for(part, people, text) for part in parts]
     if all(names):
@@ -211,14 +210,9 @@ _CLAUSE = re.compile(r"[^.:|\n]+(?:\.(?=\s|$))?")
 
 
 def find_decisions(text: str, items: list[AgendaItem]) -> list[Decision]:
-    out: list[Decision] = []
-    for m in _DECISION.finditer(text):
-        out.append(Decision(text=clean(m.group("text")), kind="decision",
-                            span=trimmed(text, m.start("text"), m.end("text")),
-                            item_number=item_at(items, m.start())))
-    for m in _RESOLVED.finditer(text):
-        out.append(Decision(text=clean(m.group()), kind="resolution", span=trimmed(text, m.start(), m.end()),
-                            item_number=item_at(items, m.start())))
+    """"Decision:" blocks and resolutions (``transforms.decision_blocks``), and the sentences
+    that approve minutes, notices and proposals ("The minutes ... were approved")."""
+    out = [replace(d, item_number=item_at(items, d.span.start)) for d in find_decision_blocks(text)]
     taken = [(d.span.start, d.span.end) for d in out]
     for m in _CLAUSE.finditer(text):
         if not _subjects().search(m.group()):
