@@ -84,6 +84,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         warehouse_dir=Path(args.warehouse) if args.warehouse else None,
         state_dir=Path(args.state) if args.state else None,
         batch_size=args.batch_size,
+        workers=args.workers,
         sources_file=Path(args.sources) if args.sources else None,
         fetch=bool(args.fetch or args.offline or args.sources) or None,
         offline=args.offline or None,
@@ -154,6 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--warehouse", help="warehouse folder (default: ./warehouse-out)")
     run.add_argument("--state", help="state folder for Prefect and staging (default: ./state)")
     run.add_argument("--batch-size", type=int, help="documents per task (default 250)")
+    run.add_argument("--workers", type=int, help="processes that extract and parse (default: one per CPU core)")
     run.add_argument("--plain", action="store_true", help="run the same steps without Prefect")
     run.add_argument("--fetch", action="store_true", help="fetch the sources in sources.toml instead of --source")
     run.add_argument("--sources", help="sources file (implies --fetch; default ./sources.toml)")

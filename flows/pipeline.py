@@ -68,6 +68,14 @@ def plan_run(settings: Settings, progress: Progress = _quiet, *, fetch: bool | N
     return ctx
 
 
+def attach_pool(ctx: RunContext, settings: Settings) -> None:
+    from flows.parallel import WorkerPool, default_workers
+
+    workers = settings.workers or default_workers()
+    if workers > 1 and len(ctx.files) >= 50:
+        ctx.pool = WorkerPool(workers)
+
+
 def attach_checks(ctx: RunContext) -> None:
     from expectations import Checker  # imports Great Expectations: once per run
 
@@ -95,11 +103,16 @@ class Tally:
 def run_batches(ctx: RunContext, settings: Settings, progress: Progress) -> RunSummary:
     """The plain loop over batches, then the publish step."""
     tally = Tally(ctx, progress)
-    with failing_cleanly(ctx):
-        for number, files in enumerate(batched(ctx.files, settings.batch_size)):
-            batch = extract_step(ctx, number, files, settings.max_bytes, settings.max_pdf_pages)
-            batch = normalise_step(ctx, batch)
-            tally.add(stage_step(ctx, batch))
+    attach_pool(ctx, settings)
+    try:
+        with failing_cleanly(ctx):
+            for number, files in enumerate(batched(ctx.files, settings.batch_size)):
+                batch = extract_step(ctx, number, files, settings.max_bytes, settings.max_pdf_pages)
+                batch = normalise_step(ctx, batch)
+                tally.add(stage_step(ctx, batch))
+    finally:
+        if ctx.pool is not None:
+            ctx.pool.close()
     progress("  load: building Parquet and DuckDB, checking, publishing")
     return publish_step(ctx, frozenset(tally.reused), tally.checks_failed)
 

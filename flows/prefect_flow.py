@@ -26,11 +26,16 @@ def minutes_pipeline(settings: Settings, progress: pipeline.Progress) -> steps.R
         return steps.unchanged_summary(ctx)
     pipeline.attach_checks(ctx)
     tally = pipeline.Tally(ctx, progress)
-    with steps.failing_cleanly(ctx):
-        for number, files in enumerate(pipeline.batched(ctx.files, settings.batch_size)):
-            batch = extract_task(ctx, number, files, settings.max_bytes, settings.max_pdf_pages)
-            batch = normalise_task(ctx, batch)
-            tally.add(stage_task(ctx, batch))
+    pipeline.attach_pool(ctx, settings)
+    try:
+        with steps.failing_cleanly(ctx):
+            for number, files in enumerate(pipeline.batched(ctx.files, settings.batch_size)):
+                batch = extract_task(ctx, number, files, settings.max_bytes, settings.max_pdf_pages)
+                batch = normalise_task(ctx, batch)
+                tally.add(stage_task(ctx, batch))
+    finally:
+        if ctx.pool is not None:
+            ctx.pool.close()
     progress("  load: building Parquet and DuckDB, checking, publishing")
     return publish_task(ctx, frozenset(tally.reused), tally.checks_failed)
 

@@ -15,7 +15,8 @@ class Settings:
     source_dir: Path = SAMPLES_DIR
     warehouse_dir: Path = Path("warehouse-out")
     state_dir: Path = Path("state")
-    batch_size: int = 250
+    batch_size: int = 1000
+    workers: int = 0  # processes that extract and parse; 0 = one per CPU core
     max_bytes: int = 25 * 1024 * 1024
     max_pdf_pages: int = 500
     use_prefect: bool = True
@@ -39,6 +40,7 @@ class Settings:
             warehouse_dir=Path(env.get("MINUTES_WAREHOUSE_DIR", cls.warehouse_dir)),
             state_dir=Path(env.get("MINUTES_STATE_DIR", cls.state_dir)),
             batch_size=int(env.get("MINUTES_BATCH_SIZE", cls.batch_size)),
+            workers=int(env.get("MINUTES_WORKERS", cls.workers)),
             max_bytes=int(env.get("MINUTES_MAX_BYTES", cls.max_bytes)),
             sources_file=Path(env.get("MINUTES_SOURCES_FILE", cls.sources_file)),
             schedule_cron=env.get("MINUTES_SCHEDULE_CRON", cls.schedule_cron),

@@ -60,6 +60,7 @@ class RunContext:
     parser_version: str
     changes: ChangeCounts
     checks: Checks | None = None
+    pool: Any = None  # flows.parallel.WorkerPool when parsing runs across processes
     stage_seconds: dict[str, float] = field(default_factory=lambda: {"extract": 0.0, "normalise": 0.0,
                                                                      "stage": 0.0, "load": 0.0})
 
@@ -135,8 +136,9 @@ def _timed(ctx: RunContext, stage: str, started: float) -> None:
 def extract_step(ctx: RunContext, number: int, files: list[SourceFile], max_bytes: int,
                  max_pdf_pages: int) -> Batch:
     t0 = time.perf_counter()
-    batch = extract_batch(number, files, max_bytes=max_bytes, max_pdf_pages=max_pdf_pages,
-                          parser_version=ctx.parser_version, reuse=ctx.reusable)
+    kw = {"max_bytes": max_bytes, "max_pdf_pages": max_pdf_pages, "parser_version": ctx.parser_version,
+          "reuse": {f.document_id: ctx.reusable[f.document_id] for f in files if f.document_id in ctx.reusable}}
+    batch = ctx.pool.extract(number, files, **kw) if ctx.pool is not None else extract_batch(number, files, **kw)
     if ctx.checks is not None and batch.texts:
         failures = ctx.checks.check_documents(extract_check_frame(batch))
         batch.checks_failed += len(failures)
@@ -148,7 +150,7 @@ def extract_step(ctx: RunContext, number: int, files: list[SourceFile], max_byte
 
 def normalise_step(ctx: RunContext, batch: Batch) -> Batch:
     t0 = time.perf_counter()
-    normalise_batch(batch)
+    batch = ctx.pool.normalise(batch) if ctx.pool is not None else normalise_batch(batch)
     if ctx.checks is not None and batch.texts:
         failures = ctx.checks.check_facts(facts_check_frames(batch))
         batch.checks_failed += len(failures)

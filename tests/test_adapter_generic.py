@@ -95,3 +95,38 @@ def test_seed_004_against_gold() -> None:
     parsed = parse_text(text, path.stem)
     assert all(getattr(parsed.meeting, k) is None for k in gold["meeting"] if k != "organisation")
     assert [d.text for d in parsed.decisions] == [g["text"] for g in gold["decisions"]]
+
+
+def test_sentences_naming_people_are_read_on_pages_no_layout_claims() -> None:
+    text = ("Apologies for Absence:\n\nIt was noted that an apology for absence had been received from "
+            "Councillor Ada Lusk.\n\nCllr Tom Vane substituted for Councillor Lusk.\n")
+    assert choose_adapter(text).name == "generic"
+    got = [(a.name, a.status, a.is_representative) for a in parse_text(text).attendance]
+    assert ("Ada Lusk", "apologies", False) in got and ("Tom Vane", "present", True) in got
+    assert len([g for g in got if g[0].endswith("Lusk")]) == 1
+
+
+def test_decision_label_and_resolution_are_each_read_once() -> None:
+    text = ("Decision:\nThe board approved the revised fleet plan.\n\n"
+            "RESOLVED that the audit report be noted.\n\nDECISION: That the risk register be reviewed.\n")
+    got = [(d.kind, d.text) for d in parse_text(text).decisions]
+    assert got == [("decision", "The board approved the revised fleet plan."),
+                   ("resolution", "RESOLVED that the audit report be noted."),
+                   ("decision", "That the risk register be reviewed.")]
+
+
+_TEXT = st.text(alphabet=st.characters(codec="utf-8"), max_size=300) | st.lists(
+    st.sampled_from(["RESOLVED", "that", "Apologies", "Present:", "Decision:", "Action:", "12.", "\n", " - ",
+                     "Cllr", "Jo", "Bloggs", ",", "and", "(", ")", "Date:", "8 October 2030", "substituted for"]),
+    max_size=60).map("".join)
+
+
+@settings(max_examples=120, deadline=2000)
+@given(_TEXT)
+def test_parse_is_total_bounded_and_deterministic(text: str) -> None:
+    parsed = parse_text(text)
+    spans = [x.span for group in (parsed.attendance, parsed.agenda_items, parsed.actions, parsed.action_updates,
+                                  parsed.decisions) for x in group] + [parsed.meeting.span]
+    assert all(0 <= s.start <= s.end <= len(text) for s in spans)
+    assert parsed == parse_text(text)
+    assert not [w for w in parsed.warnings if w.startswith("parse_error")]

@@ -1,11 +1,13 @@
 """Formal resolutions as minutes write them: "RESOLVED that ...", "Resolved – That ...",
-"UNANIMOUSLY RESOLVED that ...", "The Committee resolved that ...", "AGREED that ...", and
-the bare "That X be appointed ..." paragraph that is an item's resolution.
+"UNANIMOUSLY RESOLVED that ...", "The Committee resolved that ...", "It was resolved to ...",
+"AGREED that ...", "RESOLVED:" or "AGREED:" alone with the words on the next lines, and the
+bare "That X be appointed ..." paragraph that is an item's resolution. A "DECISION: ..." label
+in a panel page gives a Decision of kind "decision" (its words without the label).
 
 A resolution runs to the end of its line. When that line introduces a list ("RESOLVED that
 the Panel:" / "RESOLVED that:-"), the lettered, numbered or bulleted lines that follow belong
 to it and make one resolution, as the labelling rules read them. A line that stops on a
-connective ("... of the Sussex Police and") continues on the next non-empty line.
+connective ("... of the Westshire Police and") continues on the next non-empty line.
 
 Example::
 
@@ -20,16 +22,22 @@ import re
 from transforms.models import Decision, Span
 
 #: "RESOLVED" in capitals anywhere; "Resolved" at a line start (after a paragraph number or
-#: "Minutes:"); "The Panel resolved that"; "AGREED that" in capitals.
+#: "Minutes:"); "The Panel resolved that", "It was resolved to"; "AGREED that" in capitals.
 _OPENERS = (
     re.compile(r"(?<![\w-])(?:UNANIMOUSLY\s+)?RESOLVED\b"),
     re.compile(r"^(?:[ \t]*(?:\(?\d{1,2}[.)]|\(?[a-z][.)])?[ \t]*|.*?\bMinutes:[ \t]*)"
                r"(?P<start>(?:Unanimously\s+)?Resolved\b)", re.IGNORECASE),
-    re.compile(r"^[ \t]*(?P<start>(?:It\s+was\s+)?(?:The\s+)?"
-               r"(?:Panel|Committee|Board|Authority|Sub-Committee)"
-               r"\s+(?:unanimously\s+)?resolved\s+(?:that|to)\b)", re.IGNORECASE),
-    re.compile(r"(?<![\w-])AGREED\b(?=\s*(?:[:,–-]|that\b|to\b|That\b|To\b))"),
+    re.compile(r"^[ \t]*(?P<start>(?:It\s+was\s+(?:[a-z]+\s+)?resolved|(?:The\s+)?(?:Panel|Committee|Board|"
+               r"Authority|Sub-Committee|Members)\s+(?:unanimously\s+)?resolved))(?=\s*(?:that\b|to\b|[:,–-]|$))",
+               re.IGNORECASE),
+    re.compile(r"(?<![\w-])AGREED\b(?=\s*(?:[:,–-]|that\b|to\b|That\b|To\b|$))"),
 )
+#: "DECISION: That ..." / "Decision – the Panel approved ...": a labelled decision in a panel page
+_DECISION_LABEL = re.compile(r"^[ \t]*(?:\(?\d{1,2}[.)]|\(?[a-z][.)])?[ \t]*(?P<start>(?:DECISION|Decision)S?)"
+                             r"[ \t]*[:–-][ \t]*(?=\S|$)", re.MULTILINE)
+#: an opener with nothing after it on its line ("RESOLVED:", "Resolved –", "AGREED that:-"):
+#: the resolution's words are on the lines that follow
+_BARE_OPENER = re.compile(r"[\s:,;.–—-]*(?:that|to)?[\s:,;.–—-]*", re.IGNORECASE)
 #: "That X be appointed ...": a paragraph of its own that starts with "That".
 _BARE_THAT = re.compile(r"^[ \t]*That\s+\S.*\b(?:be|is|are)\b", re.IGNORECASE)
 #: a line that continues a list introduced by the resolution: "(a)", "1)", "2.", "ii.", "-", "•"
@@ -58,17 +66,20 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _opening(line: str, pos: int = 0) -> tuple[int, int] | None:
-    """(start, end of the opening words) of the first resolution in ``line`` at or after
-    ``pos``, or None."""
-    best: tuple[int, int] | None = None
+def _opening(line: str, pos: int = 0) -> tuple[int, int, str] | None:
+    """(start, end of the opening words, kind) of the first resolution or labelled decision in
+    ``line`` at or after ``pos``, or None."""
+    best: tuple[int, int, str] | None = None
     for pattern in _OPENERS:
         m = pattern.search(line, pos)
         if m is None:
             continue
         group = "start" if "start" in pattern.groupindex else 0
-        found = (m.start(group), m.end(group))
+        found = (m.start(group), m.end(group), "resolution")
         best = found if best is None or found < best else best
+    m = _DECISION_LABEL.search(line, pos)
+    if m is not None and (best is None or m.start("start") < best[0]):
+        best = (m.end(), m.end(), "decision")  # the decision's words, without the label
     return best
 
 
@@ -103,8 +114,9 @@ def _is_bare_that_resolution(text: str, lines: list[tuple[int, int]], i: int) ->
     return True
 
 
-def _extend(text: str, lines: list[tuple[int, int]], i: int, first_text: str) -> int:
-    """Index of the last line that belongs to the resolution starting on line ``i``."""
+def _extend(text: str, lines: list[tuple[int, int]], i: int, first_text: str, bare: bool = False) -> int:
+    """Index of the last line that belongs to the resolution starting on line ``i``. A ``bare``
+    opener ("RESOLVED:" alone) takes the next non-empty line whatever it is."""
     last, current = i, first_text.rstrip()
     while True:
         j = _next_non_empty(text, lines, last)
@@ -113,7 +125,9 @@ def _extend(text: str, lines: list[tuple[int, int]], i: int, first_text: str) ->
         nxt = text[lines[j][0]:lines[j][1]]
         if _opening(nxt) is not None or _ITEM_LABEL.match(nxt):
             return last
-        if _INTRODUCES_LIST.search(current) or (_LIST_ITEM.match(nxt) and _LIST_ITEM.match(current)):
+        if bare:
+            bare = False
+        elif _INTRODUCES_LIST.search(current) or (_LIST_ITEM.match(nxt) and _LIST_ITEM.match(current)):
             if not _LIST_ITEM.match(nxt):
                 return last
         elif not _CONNECTIVE_END.search(current):
@@ -141,7 +155,7 @@ def find_resolutions(text: str, start: int = 0, end: int | None = None) -> list[
         line = text[ls:le]
         opened = _opening(line)
         if opened is None and _is_bare_that_resolution(text, lines, i):
-            opened = (len(line) - len(line.lstrip()), len(line) - len(line.lstrip()) + 4)
+            opened = (len(line) - len(line.lstrip()), len(line) - len(line.lstrip()) + 4, "resolution")
         if opened is None:
             i += 1
             continue
@@ -150,7 +164,8 @@ def find_resolutions(text: str, start: int = 0, end: int | None = None) -> list[
         second = _opening(line, opened[1])
         again = None if second is None else second[0] - at - 1
         line_end = ls + second[0] if second is not None else le
-        last = i if second is not None else _extend(text, lines, i, line[at:])
+        bare = second is None and bool(_BARE_OPENER.fullmatch(line, opened[1]))
+        last = i if second is not None else _extend(text, lines, i, line[at:], bare)
         block_end = line_end if last == i else lines[last][1]
         body = text[ls + at:block_end]
         cut = _TRUNCATION.search(body)
@@ -159,7 +174,7 @@ def find_resolutions(text: str, start: int = 0, end: int | None = None) -> list[
         block_end = ls + at + len(_TABLE_TAIL.sub("", text[ls + at:block_end]))
         words = _block_text(text, ls + at, block_end)
         if len(words.split()) >= 2:
-            found.append(Decision(text=words, kind="resolution", span=Span(ls + at, block_end)))
+            found.append(Decision(text=words, kind=opened[2], span=Span(ls + at, block_end)))
         if again is not None:
             # re-read the same line from the second opener
             text_line_start = ls + at + 1 + again

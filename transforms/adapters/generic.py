@@ -7,8 +7,8 @@ It reads only what is written in a recognisable form: "RESOLVED ..." resolutions
 ("Date:", "Venue:", "<Body> - <date>"). Everything else stays None: a fragment such as::
 
     Minutes:
-    1. The Commissioner introduced the report ...
-    RESOLVED to note the report and agree to a further update at the April 2023 meeting.
+    1. The Commissioner presented the quarterly figures ...
+    RESOLVED to note the figures and to ask for a further update in the autumn.
 
 gives one resolution and an empty meeting. ``detect`` returns a constant floor (0.1) so that
 any layout adapter that recognises a text wins over this one.
@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from transforms.adapters.moderngov import item_of, meeting_from, truncation_warnings, with_items
+from transforms.adapters.moderngov import find_decisions, item_of, meeting_from, truncation_warnings, with_items
+from transforms.adapters.moderngov_attendance import find_sentence_attendance, merge_people
 from transforms.agenda import find_numbered_items
 from transforms.meeting_header import read_header
 from transforms.models import (
@@ -27,21 +28,15 @@ from transforms.models import (
     AgendaItem,
     Attendance,
     CleanText,
-    Decision,
     Meeting,
     ParsedMinutes,
 )
-from transforms.resolutions import find_resolutions
 
 # Written alongside this adapter by other hands; a missing module gives no results of its kind.
 try:
     from transforms.actions import find_action_updates, find_new_actions
 except ImportError:  # pragma: no cover
     find_action_updates = find_new_actions = None
-try:
-    from transforms.decision_blocks import find_decision_blocks
-except ImportError:  # pragma: no cover
-    find_decision_blocks = None
 try:
     from transforms.prose_attendees import parse_prose_attendees
 except ImportError:  # pragma: no cover
@@ -67,24 +62,16 @@ def _section_end(text: str, start: int) -> int:
 
 
 def find_attendance(text: str) -> list[Attendance]:
-    """People under "Present:"-like labels (present) and "Apologies" headings (apologies)."""
+    """People under "Present:"-like labels (present), "Apologies" headings (apologies), and the
+    people apologies and substitution sentences name."""
     people: list[Attendance] = []
     if parse_prose_attendees is not None:
         for m in _PRESENT_LABEL.finditer(text):
             people.extend(parse_prose_attendees(text, m.end(), _section_end(text, m.end())))
     if find_apologies is not None:
         people.extend(find_apologies(text))
-    return people
-
-
-def find_decisions(text: str) -> list[Decision]:
-    """Resolutions and "Decision:" blocks; a block line that is also a resolution counts once."""
-    found = find_resolutions(text)
-    if find_decision_blocks is not None:
-        taken = [(d.span.start, d.span.end) for d in found]
-        found += [d for d in find_decision_blocks(text)
-                  if not any(s < d.span.end and d.span.start < e for s, e in taken)]
-    return sorted(found, key=lambda d: d.span.start)
+    # council pages that no layout adapter claimed still name people in sentences
+    return merge_people(people, find_sentence_attendance(text))
 
 
 def parse(doc: CleanText) -> ParsedMinutes:

@@ -4,8 +4,8 @@ Panels publish their minutes.
 Layout (as cleaned text)::
 
     Agenda and minutes
-    Kent and Medway Police and Crime Panel - Tuesday, 9th April, 2013 10.00 am   <- title (optional)
-    Venue: Darent Room, Sessions House, County Hall, Maidstone. View directions
+    Westshire Police and Crime Panel - Tuesday, 9th April, 2030 10.00 am   <- title (optional)
+    Venue: Brook Room, Civic Centre, Westbury. View directions
     Contact: ...
     Items
     No. Item
@@ -13,13 +13,13 @@ Layout (as cleaned text)::
     Minutes of the Panel held on 9 September 2014
     Additional documents:
     Minutes:
-    1.    The Chairman outlined ...        <- numbered paragraphs, not items
+    1.    The Chair opened the item ...    <- numbered paragraphs, not items
     RESOLVED that the minutes ... be approved as a correct record.
     106.
     ...  view the full minutes text for item 106.     <- the page cut the minutes
 
 Single-item pages ("Agenda item" / title / "Minutes:"), pages whose item numbers were lost,
-"| No. | Item |" tables and Stockton-style pages ("<Panel> Minutes" / date / time / place /
+"| No. | Item |" tables and pages laid out as a decision sheet ("<Panel> Minutes" / date / time / place /
 "Attendance Details" / "Item Description Decision") are read the same way. The meeting date
 comes only from the page's own title or heading, never from dates inside items.
 """
@@ -39,6 +39,10 @@ try:  # written alongside this adapter; without it the page simply reports no ac
     from transforms.actions import find_action_updates
 except ImportError:  # pragma: no cover
     find_action_updates = None
+try:
+    from transforms.decision_blocks import find_decision_blocks
+except ImportError:  # pragma: no cover
+    find_decision_blocks = None
 
 NAME = "moderngov"
 TRUNCATION_MARK = re.compile(r"view the full minutes text", re.IGNORECASE)
@@ -53,6 +57,10 @@ _SIGNS = (
     (re.compile(r"^\s*\d{1,3}\.\s*\n\s*\n?\s*[A-Z]", re.MULTILINE), 0.15),
     (re.compile(r"pdf icon", re.IGNORECASE), 0.1),
     (re.compile(r"^\s*Attendance Details\s*$", re.MULTILINE), 0.2),
+    # the page title "<Committee> - Tuesday, 9th April, 2030 10.00 am", whatever the committee
+    (re.compile(r"^[^\n]{3,120}\s[-–]\s(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?,?"
+                r"\s+[A-Z][a-z]+,?\s+\d{4}\s+\d{1,2}(?:[.:]?\d{2}\s*(?:[ap]\.?m\.?|hrs)?|\s*[ap]\.?m\.?)[ \t]*$",
+                re.MULTILINE), 0.35),
 )
 _CAP = 0.9
 #: below this the page shows too little of the layout (a bare "Minutes:" fragment): leave it
@@ -97,6 +105,23 @@ def meeting_from(header: MeetingHeader) -> Meeting:
                    venue=value(header.venue), span=header.span())
 
 
+def _overlaps(d: Decision, others: list[Decision]) -> bool:
+    return any(o.span.start < d.span.end and d.span.start < o.span.end for o in others)
+
+
+def find_decisions(text: str) -> list[Decision]:
+    """Resolutions ("RESOLVED that ...") and labelled decisions ("Decision: ..."), in order.
+    A "Decision:" block read by ``transforms.decision_blocks`` wins over the one-line reading
+    of the same label; a resolution wins over a block that overlaps it."""
+    found = find_resolutions(text)
+    resolutions = [d for d in found if d.kind == "resolution"]
+    blocks = find_decision_blocks(text) if find_decision_blocks is not None else []
+    # resolutions are read here; the block reader gives only what sits under "Decision" labels
+    blocks = [b for b in blocks if b.kind == "decision" and not _overlaps(b, resolutions)]
+    labelled = [d for d in found if d.kind == "decision" and not _overlaps(d, blocks)]
+    return sorted([*resolutions, *labelled, *blocks], key=lambda d: d.span.start)
+
+
 def truncation_warnings(doc: CleanText) -> tuple[str, ...]:
     if doc.truncated or TRUNCATION_MARK.search(doc.text):
         return ("truncated: the page links to the full minutes text instead of giving it",)
@@ -112,7 +137,7 @@ def parse(doc: CleanText) -> ParsedMinutes:
         return ParsedMinutes(
             document_id=doc.document_id, adapter=NAME, meeting=meeting_from(read_header(text)),
             attendance=tuple(find_panel_attendance(text)), agenda_items=tuple(items),
-            action_updates=updates, decisions=with_items(find_resolutions(text), items),
+            action_updates=updates, decisions=with_items(find_decisions(text), items),
             warnings=truncation_warnings(doc))
     except Exception as exc:  # noqa: BLE001 - a bad page must not stop the run
         return ParsedMinutes(document_id=doc.document_id, adapter=NAME, meeting=Meeting(),
