@@ -85,6 +85,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         state_dir=Path(args.state) if args.state else None,
         batch_size=args.batch_size,
         workers=args.workers,
+        task_runner=args.task_runner,
+        dask_address=args.dask_address,
         sources_file=Path(args.sources) if args.sources else None,
         fetch=bool(args.fetch or args.offline or args.sources) or None,
         offline=args.offline or None,
@@ -156,6 +158,10 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--state", help="state folder for Prefect and staging (default: ./state)")
     run.add_argument("--batch-size", type=int, help="documents per task (default 250)")
     run.add_argument("--workers", type=int, help="processes that extract and parse (default: one per CPU core)")
+    run.add_argument("--task-runner", choices=["local", "dask"],
+                     help="where the parse stage runs: local worker processes (default) or a Dask cluster")
+    run.add_argument("--dask-address", help="an existing Dask scheduler, e.g. tcp://10.0.0.5:8786 "
+                     "(default with --task-runner dask: a local cluster of --workers processes)")
     run.add_argument("--plain", action="store_true", help="run the same steps without Prefect")
     run.add_argument("--fetch", action="store_true", help="fetch the sources in sources.toml instead of --source")
     run.add_argument("--sources", help="sources file (implies --fetch; default ./sources.toml)")

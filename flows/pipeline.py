@@ -8,7 +8,8 @@ flows/steps.py (and through it transforms/, expectations/, warehouse/).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from flows.lock import run_lock
@@ -68,12 +69,28 @@ def plan_run(settings: Settings, progress: Progress = _quiet, *, fetch: bool | N
     return ctx
 
 
-def attach_pool(ctx: RunContext, settings: Settings) -> None:
+@contextmanager
+def parse_workers(ctx: RunContext, settings: Settings) -> Iterator[None]:
+    """Extract and parse across processes: local worker processes, or a Dask cluster."""
     from flows.parallel import WorkerPool, default_workers
 
     workers = settings.workers or default_workers()
+    if settings.task_runner == "dask":
+        from flows.dask_parse import DaskParser, dask_cluster
+        from flows.prefect_env import configure
+
+        configure(settings.state_dir)  # the parse subflow is a Prefect flow, also from the plain loop
+        with dask_cluster(settings.dask_address, workers) as address:
+            ctx.pool = DaskParser(address, workers)
+            yield
+        return
     if workers > 1 and len(ctx.files) >= 50:
         ctx.pool = WorkerPool(workers)
+    try:
+        yield
+    finally:
+        if ctx.pool is not None:
+            ctx.pool.close()
 
 
 def attach_checks(ctx: RunContext) -> None:
@@ -103,16 +120,11 @@ class Tally:
 def run_batches(ctx: RunContext, settings: Settings, progress: Progress) -> RunSummary:
     """The plain loop over batches, then the publish step."""
     tally = Tally(ctx, progress)
-    attach_pool(ctx, settings)
-    try:
-        with failing_cleanly(ctx):
-            for number, files in enumerate(batched(ctx.files, settings.batch_size)):
-                batch = extract_step(ctx, number, files, settings.max_bytes, settings.max_pdf_pages)
-                batch = normalise_step(ctx, batch)
-                tally.add(stage_step(ctx, batch))
-    finally:
-        if ctx.pool is not None:
-            ctx.pool.close()
+    with parse_workers(ctx, settings), failing_cleanly(ctx):
+        for number, files in enumerate(batched(ctx.files, settings.batch_size)):
+            batch = extract_step(ctx, number, files, settings.max_bytes, settings.max_pdf_pages)
+            batch = normalise_step(ctx, batch)
+            tally.add(stage_step(ctx, batch))
     progress("  load: building Parquet and DuckDB, checking, publishing")
     return publish_step(ctx, frozenset(tally.reused), tally.checks_failed)
 

@@ -9,6 +9,7 @@ from prefect.cache_policies import NO_CACHE
 
 from flows import pipeline, steps
 from flows.settings import Settings
+from flows.stages import Batch, normalise_batch
 
 # Tasks pass batches in memory; caching would hash them for nothing. Retries only on network I/O.
 plan_task = task(pipeline.plan_run, name="fetch-and-discover", cache_policy=NO_CACHE, retries=2,
@@ -26,16 +27,12 @@ def minutes_pipeline(settings: Settings, progress: pipeline.Progress) -> steps.R
         return steps.unchanged_summary(ctx)
     pipeline.attach_checks(ctx)
     tally = pipeline.Tally(ctx, progress)
-    pipeline.attach_pool(ctx, settings)
-    try:
+    with pipeline.parse_workers(ctx, settings):
         with steps.failing_cleanly(ctx):
             for number, files in enumerate(pipeline.batched(ctx.files, settings.batch_size)):
                 batch = extract_task(ctx, number, files, settings.max_bytes, settings.max_pdf_pages)
                 batch = normalise_task(ctx, batch)
                 tally.add(stage_task(ctx, batch))
-    finally:
-        if ctx.pool is not None:
-            ctx.pool.close()
     progress("  load: building Parquet and DuckDB, checking, publishing")
     return publish_task(ctx, frozenset(tally.reused), tally.checks_failed)
 
@@ -55,3 +52,17 @@ def nightly(warehouse_dir: str = "warehouse-out", state_dir: str = "state", sour
     summary = minutes_pipeline(Settings.from_env(**overrides), print)
     return (f"{summary.outcome}: {summary.documents} documents, {summary.loaded} loaded, "
             f"{summary.quarantined} quarantined")
+
+
+parse_chunk_task = task(normalise_batch, name="parse-chunk", cache_policy=NO_CACHE)
+
+
+def parse_on_dask(address: str, parts: list[Batch]) -> list[Batch]:
+    """Parse chunks of a batch as tasks of a subflow running on the Dask cluster at ``address``."""
+    from prefect_dask import DaskTaskRunner
+
+    @flow(name="parse-on-dask", task_runner=DaskTaskRunner(address=address), validate_parameters=False)
+    def parse_subflow(chunks: list[Batch]) -> list[Batch]:
+        return [f.result() for f in parse_chunk_task.map(chunks)]
+
+    return parse_subflow(parts)

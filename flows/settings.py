@@ -17,6 +17,8 @@ class Settings:
     state_dir: Path = Path("state")
     batch_size: int = 1000
     workers: int = 0  # processes that extract and parse; 0 = one per CPU core
+    task_runner: str = "local"  # "local" (worker processes) or "dask" (the parse stage on a Dask cluster)
+    dask_address: str | None = None  # an existing scheduler; None with dask = a local cluster of `workers`
     max_bytes: int = 25 * 1024 * 1024
     max_pdf_pages: int = 500
     use_prefect: bool = True
@@ -41,6 +43,8 @@ class Settings:
             state_dir=Path(env.get("MINUTES_STATE_DIR", cls.state_dir)),
             batch_size=int(env.get("MINUTES_BATCH_SIZE", cls.batch_size)),
             workers=int(env.get("MINUTES_WORKERS", cls.workers)),
+            task_runner=env.get("MINUTES_TASK_RUNNER", cls.task_runner),
+            dask_address=env.get("MINUTES_DASK_ADDRESS") or None,
             max_bytes=int(env.get("MINUTES_MAX_BYTES", cls.max_bytes)),
             sources_file=Path(env.get("MINUTES_SOURCES_FILE", cls.sources_file)),
             schedule_cron=env.get("MINUTES_SCHEDULE_CRON", cls.schedule_cron),
