@@ -3,8 +3,6 @@ processes, or a 2-worker Dask LocalCluster through Prefect's DaskTaskRunner."""
 
 from __future__ import annotations
 
-import shutil
-from dataclasses import replace
 from pathlib import Path
 
 import pytest

@@ -32,6 +32,9 @@ from transforms.ranks import split_rank
 
 _APOLOGY_LIST = re.compile(r"\bapolog(?:y|ies)\b[^.\n]*?\b(?:from|on behalf of|by)\s+", re.IGNORECASE)
 _SENT_APOLOGIES = re.compile(r"(?P<list>[^.\n]*?)\s+(?:were|was)\s+unable to attend[^.\n]*?\bapologies\b")
+#: the part of ``_SENT_APOLOGIES`` after the list: found first, so that the list is only looked for
+#: in the sentence holding it (trying the lazy list at every character is quadratic on long lines)
+_SENT_APOLOGIES_TAIL = re.compile(r"\s+(?:were|was)\s+unable to attend[^.\n]*?\bapologies\b")
 _SUBSTITUTION = re.compile(
     r"(?P<sub>(?:[A-Z][\w.'’-]*[ \t]+){1,5}?)(?P<how>substituted for|was a named substitute for|"
     r"was substituting for|attended as (?:a )?substitute for|substituting for)[ \t]+"
@@ -122,11 +125,31 @@ def _sentence_end(text: str, start: int) -> int:
     return m.start() if m else len(text)
 
 
+def _sent_apologies(text: str) -> list[re.Match[str]]:
+    """The matches of ``_SENT_APOLOGIES.finditer(text)``, found in linear time: the list starts
+    where the sentence holding the next tail starts (the earliest start a match can have).
+
+    >>> [m.group("list") for m in _sent_apologies("Item 3. Cllr Al Penn was unable to attend and sent apologies.")]
+    ['Cllr Al Penn']
+    """
+    found: list[re.Match[str]] = []
+    pos = 0
+    while (tail := _SENT_APOLOGIES_TAIL.search(text, pos)) is not None:
+        start = max(pos, text.rfind(".", pos, tail.start()) + 1, text.rfind("\n", pos, tail.start()) + 1)
+        m = _SENT_APOLOGIES.match(text, start)
+        if m is None:  # cannot happen (the tail follows a list free of "." and newlines); be safe
+            pos = tail.start() + 1
+            continue
+        found.append(m)
+        pos = m.end()
+    return found
+
+
 def _apologies(text: str) -> list[Attendance]:
     people: list[Attendance] = []
     for m in _APOLOGY_LIST.finditer(text):
         people.extend(_list_people(text, m.end(), _sentence_end(text, m.end()), "apologies"))
-    for m in _SENT_APOLOGIES.finditer(text):
+    for m in _sent_apologies(text):
         people.extend(_list_people(text, m.start("list"), m.end("list"), "apologies"))
     return people
 
