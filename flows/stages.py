@@ -104,12 +104,17 @@ class Batch:
         return {d for d, r in self.records.items() if r.reused_status is not None}
 
 
+#: Not documents: the fetch manifest and desktop litter. Every other file is processed (a file
+#: that is not minutes is quarantined with a reason, never skipped in silence).
+NOT_DOCUMENTS = frozenset({".sources.jsonl", ".DS_Store", "Thumbs.db", "desktop.ini"})
+
+
 def discover(source_dir: Path) -> list[Path]:
-    """Every regular file under ``source_dir`` (hidden files and folders skipped), sorted."""
+    """Every regular file under ``source_dir``, sorted; hidden folders (.git, ...) are not searched."""
     found = []
     for root, dirs, files in os.walk(source_dir):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found += [Path(root) / f for f in files if not f.startswith(".")]
+        found += [Path(root) / f for f in files if f not in NOT_DOCUMENTS]
     return sorted(found)
 
 
