@@ -73,11 +73,11 @@ def hostile_run(tmp_path_factory):
     h.mkdir()
     files = {
         "script": ("script.html", (
-            "<html><body onload=\"document.title='pwned'\"><script>document.write('INJECTED')</script>"
-            "<iframe src=\"javascript:alert(1)\">IFRAMED</iframe><h1>Police and Crime Panel</h1>"
-            "<p>Minutes of the meeting held on Tuesday 3 March 2026</p>"
-            "<p onclick=\"steal()\">1. Budget</p><p><a href=\"javascript:steal()\">RESOLVED that the Panel note "
-            "the budget report.</a></p></body></html>").encode()),
+            b"<html><body onload=\"document.title='pwned'\"><script>document.write('INJECTED')</script>"
+            b"<iframe src=\"javascript:alert(1)\">IFRAMED</iframe><h1>Police and Crime Panel</h1>"
+            b"<p>Minutes of the meeting held on Tuesday 3 March 2026</p>"
+            b"<p onclick=\"steal()\">1. Budget</p><p><a href=\"javascript:steal()\">RESOLVED that the Panel note "
+            b"the budget report.</a></p></body></html>")),
         "deep": ("deep.html", b"<div>" * 10_000 + MINUTES.format(who="the deep page").encode() + b"</div>" * 10_000),
         "huge": ("huge.txt", None),  # a 1 GB sparse file, made below
         "one_line": ("one-line.txt", b"RESOLVED that " + b"x" * (100 * 1024 * 1024)),
