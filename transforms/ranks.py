@@ -89,10 +89,22 @@ def split_rank(name: str) -> tuple[str | None, str]:
     return (" ".join(ranks) if ranks else None), rest
 
 
+def rank_code(rank: Rank) -> str:
+    """The reference code of a rank as written, acting/temporary included: "A/DCC", "T/CS", "DCC"."""
+    return ("A/" if rank.is_acting else "") + ("T/" if rank.is_temporary else "") + rank.code
+
+
 def rank_table() -> list[dict[str, object]]:
-    """The reference table of ranks for the warehouse (``ranks``)."""
-    return [
-        {"rank_code": r["rank_code"], "rank_name": r["rank_name"], "kind": r["kind"],
-         "is_police_officer": r["kind"] == "officer", "is_police_staff": r["kind"] == "staff"}
-        for r in load_table("ranks")
-    ]
+    """The reference table of ranks for the warehouse (``ranks``): every code, and for police
+    officer and staff ranks its acting (A/) and temporary (T/) forms."""
+    rows: list[dict[str, object]] = []
+    for r in load_table("ranks"):
+        forms = [("", False, False)]
+        if r["kind"] in ("officer", "staff"):
+            forms += [("A/", True, False), ("T/", False, True)]
+        for prefix, acting, temporary in forms:
+            name = ("Acting " if acting else "Temporary " if temporary else "") + r["rank_name"]
+            rows.append({"rank_code": prefix + r["rank_code"], "base_rank_code": r["rank_code"], "rank_name": name,
+                         "kind": r["kind"], "is_acting": acting, "is_temporary": temporary,
+                         "is_police_officer": r["kind"] == "officer", "is_police_staff": r["kind"] == "staff"})
+    return rows

@@ -11,7 +11,7 @@ from typing import Any
 from transforms.identity import meeting_id as make_meeting_id
 from transforms.identity import person_key, short_hash
 from transforms.models import CleanText, ParsedMinutes, Span
-from transforms.ranks import normalise_rank
+from transforms.ranks import normalise_rank, rank_code
 
 Row = dict[str, Any]
 
@@ -38,7 +38,7 @@ def fact_rows(doc: CleanText, parsed: ParsedMinutes) -> dict[str, list[Row]]:
         out["attendance"].append({
             "attendance_id": short_hash(mid, did, "att", i, a.name), "meeting_id": mid,
             "person_id": person_key(a.name), "name": a.name, "rank": a.rank,
-            "rank_code": rank.code if rank else None, "role": a.role, "organisation": a.organisation,
+            "rank_code": rank_code(rank) if rank else None, "role": a.role, "organisation": a.organisation,
             "status": a.status, "is_chair": a.is_chair, "is_minute_taker": a.is_minute_taker,
             "is_observer": a.is_observer, "is_representative": a.is_representative, "remote": a.remote,
             "partial": a.partial, "note": a.note, **_prov(did, a.span),
