@@ -54,17 +54,22 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from dashboard.export import export_warehouse
+    from dashboard.export import export_to_uri, export_warehouse
 
     warehouse = _warehouse(args)
     try:
-        files = export_warehouse(warehouse, Path(args.out), args.format)
+        if "://" in args.out:  # object storage (s3://, gs://, ...) through pyarrow's filesystems
+            names = [f.rsplit("/", 1)[-1] for f in export_to_uri(warehouse, args.out, args.format)]
+            where = args.out
+        else:
+            names = [f.name for f in export_warehouse(warehouse, Path(args.out), args.format)]
+            where = str(Path(args.out).absolute())
     except WarehouseMissing as exc:
         print(f"minutes: {exc}", file=sys.stderr)
         return 2
-    print(f"wrote {len(files)} {args.format} files to {Path(args.out).absolute()}")
-    for f in files:
-        print(f"  {f.name}")
+    print(f"wrote {len(names)} {args.format} files to {where}")
+    for name in names:
+        print(f"  {name}")
     return 0
 
 
@@ -77,7 +82,8 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     exp = subparsers.add_parser("export", help="write every table and view as CSV or Parquet files")
     exp.add_argument("--format", choices=("csv", "parquet"), required=True)
     exp.add_argument("--warehouse", help="warehouse folder (default: ./warehouse-out or $MINUTES_WAREHOUSE_DIR)")
-    exp.add_argument("--out", required=True, help="folder to write <table>.csv / <table>.parquet into")
+    exp.add_argument("--out", required=True, help="folder to write <table>.csv / <table>.parquet into, or an "
+                     "object-storage URI such as s3://bucket/minutes (credentials from the environment)")
     exp.set_defaults(func=cmd_export)
 
 

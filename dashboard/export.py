@@ -35,6 +35,34 @@ def _write_csv(table: pa.Table, path: Path) -> None:
     frame.to_csv(path, index=False, encoding="utf-8-sig")
 
 
+def export_to_uri(warehouse_dir: Path, uri: str, fmt: str) -> list[str]:
+    """Like export_warehouse, to a filesystem URI pyarrow knows (``s3://bucket/prefix``,
+    ``gs://…``, ``file:///…``); credentials come from the environment as pyarrow reads them.
+    Each file is written under a temporary name and moved into place."""
+    from pyarrow import fs as pafs
+
+    if fmt not in FORMATS:
+        raise ValueError(f"format must be one of {FORMATS}, not {fmt!r}")
+    db = Path(warehouse_dir) / DB_NAME
+    if not db.exists():
+        raise WarehouseMissing(f"no warehouse at {db}: run `minutes run` first")
+    filesystem, root = pafs.FileSystem.from_uri(uri)
+    filesystem.create_dir(root, recursive=True)
+    written = []
+    with read_only_connection(db) as con:
+        for name in relation_names(con):
+            table = con.sql(f'SELECT * FROM "{name}"').to_arrow_table()
+            final, tmp = f"{root}/{name}.{fmt}", f"{root}/.{name}.{fmt}.tmp"
+            if fmt == "csv":
+                with filesystem.open_output_stream(tmp) as out:
+                    out.write(table.to_pandas(types_mapper=pd.ArrowDtype).to_csv(index=False).encode("utf-8-sig"))
+            else:
+                pq.write_table(table, tmp, filesystem=filesystem)
+            filesystem.move(tmp, final)
+            written.append(final)
+    return written
+
+
 def export_warehouse(warehouse_dir: Path, out_dir: Path, fmt: str) -> list[Path]:
     """Write ``<out_dir>/<name>.<fmt>`` for every table and view; returns the files written.
 

@@ -66,3 +66,20 @@ def test_export_command_line(warehouse, tmp_path, capsys):
     assert main(["export", "--format", "csv", "--warehouse", str(tmp_path / "none"), "--out", str(tmp_path)]) == 2
     with pytest.raises(WarehouseMissing):
         export_warehouse(tmp_path / "none", tmp_path, "parquet")
+
+
+def test_export_to_a_filesystem_uri(tmp_path):
+    """Object storage goes through pyarrow's filesystems; a file:// URI exercises the same path."""
+    import pyarrow.parquet as pq
+
+    from dashboard.export import export_to_uri
+    from flows.pipeline import run_plain
+    from flows.settings import SAMPLES_DIR, Settings
+
+    summary = run_plain(Settings(source_dir=SAMPLES_DIR, warehouse_dir=tmp_path / "wh", state_dir=tmp_path / "st"),
+                        with_checks=False)
+    written = export_to_uri(tmp_path / "wh", f"file://{tmp_path}/bucket/minutes", "parquet")
+    assert f"{tmp_path}/bucket/minutes/meetings.parquet" in written
+    meetings = pq.read_table(tmp_path / "bucket" / "minutes" / "meetings.parquet")
+    assert meetings.num_rows == summary.table_rows["meetings"]
+    assert not list((tmp_path / "bucket" / "minutes").glob(".*.tmp"))
