@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from flows.parallel import WorkerPool
-from flows.stages import FACT_TABLES, Batch, SourceFile, extract_batch
+from flows.stages import Batch, SourceFile, absorb, extract_batch, split
 
 
 @contextmanager
@@ -45,13 +45,4 @@ class DaskParser:
     def normalise(self, batch: Batch) -> Batch:
         from flows.prefect_flow import parse_on_dask
 
-        ids = sorted(batch.texts)
-        parts = [Batch(batch.number, {d: batch.records[d] for d in ids[c]}, {d: batch.texts[d] for d in ids[c]})
-                 for c in self._cutter.chunks(len(ids))]
-        for part in parse_on_dask(self.address, parts):
-            batch.records.update(part.records)
-            for table in FACT_TABLES:
-                batch.rows[table].extend(part.rows[table])
-            for q in part.quarantine:
-                batch.reject(q.document_id, q.stage, q.check_name, q.reason)
-        return batch
+        return absorb(batch, parse_on_dask(self.address, split(batch, self._cutter.chunks(len(batch.texts)))))

@@ -14,7 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from typing import Any
 
-from flows.stages import FACT_TABLES, Batch, SourceFile, extract_batch, normalise_batch
+from flows.stages import Batch, SourceFile, absorb, extract_batch, normalise_batch, split
 
 MIN_CHUNK = 25  # below this a chunk costs more to ship than to parse
 
@@ -54,21 +54,11 @@ class WorkerPool:
         return merge(number, [f.result() for f in futures])
 
     def normalise(self, batch: Batch) -> Batch:
-        ids = sorted(batch.texts)
-        cuts = self.chunks(len(ids))
+        cuts = self.chunks(len(batch.texts))
         if len(cuts) <= 1:
             return normalise_batch(batch)
-        parts = [Batch(batch.number, {d: batch.records[d] for d in ids[c]}, {d: batch.texts[d] for d in ids[c]})
-                 for c in cuts]
-        futures = [self._executor().submit(normalise_batch, part) for part in parts]
-        done = [f.result() for f in futures]
-        for part in done:  # parsed chunks carry their records' adapter/meeting_id and any rejections
-            batch.records.update(part.records)
-            for table in FACT_TABLES:
-                batch.rows[table].extend(part.rows[table])
-            for q in part.quarantine:
-                batch.reject(q.document_id, q.stage, q.check_name, q.reason)
-        return batch
+        futures = [self._executor().submit(normalise_batch, part) for part in split(batch, cuts)]
+        return absorb(batch, [f.result() for f in futures])
 
 
 def _extract_chunk(number: int, files: list[SourceFile], kw: dict[str, Any]) -> Batch:

@@ -233,12 +233,31 @@ def facts_check_frames(batch: Batch) -> dict[str, Any]:
 
 
 def apply_failures(batch: Batch, failures: list[Any], stage: str) -> None:
-    """Quarantine every document a quality check named (failures without documents are ignored
-    here: table-level failures are the publish step's business)."""
+    """Count a quality gate's failures and quarantine every document they name (failures without
+    documents are table-level: the publish step's business)."""
+    batch.checks_failed += len(failures)
     for failure in failures:
         for document_id in failure.document_ids:
             if document_id in batch.records and document_id not in batch.quarantined_ids:
                 batch.reject(document_id, stage, failure.check_name, failure.reason)
+
+
+def split(batch: Batch, cuts: list[slice]) -> list[Batch]:
+    """The batch's extracted documents in chunks (records and texts only), for parsing elsewhere."""
+    ids = sorted(batch.texts)
+    return [Batch(batch.number, {d: batch.records[d] for d in ids[c]}, {d: batch.texts[d] for d in ids[c]})
+            for c in cuts]
+
+
+def absorb(batch: Batch, parsed: list[Batch]) -> Batch:
+    """Parsed chunks back into their batch: records (adapter, meeting), rows and rejections."""
+    for part in parsed:
+        batch.records.update(part.records)
+        for table in FACT_TABLES:
+            batch.rows[table].extend(part.rows[table])
+        for q in part.quarantine:
+            batch.reject(q.document_id, q.stage, q.check_name, q.reason)
+    return batch
 
 
 def utcnow() -> datetime:

@@ -140,9 +140,7 @@ def extract_step(ctx: RunContext, number: int, files: list[SourceFile], max_byte
           "reuse": {f.document_id: ctx.reusable[f.document_id] for f in files if f.document_id in ctx.reusable}}
     batch = ctx.pool.extract(number, files, **kw) if ctx.pool is not None else extract_batch(number, files, **kw)
     if ctx.checks is not None and batch.texts:
-        failures = ctx.checks.check_documents(extract_check_frame(batch))
-        batch.checks_failed += len(failures)
-        apply_failures(batch, failures, "extract_check")
+        apply_failures(batch, ctx.checks.check_documents(extract_check_frame(batch)), "extract_check")
     pause_point("extract", ctx.state_dir)
     _timed(ctx, "extract", t0)
     return batch
@@ -152,9 +150,7 @@ def normalise_step(ctx: RunContext, batch: Batch) -> Batch:
     t0 = time.perf_counter()
     batch = ctx.pool.normalise(batch) if ctx.pool is not None else normalise_batch(batch)
     if ctx.checks is not None and batch.texts:
-        failures = ctx.checks.check_facts(facts_check_frames(batch))
-        batch.checks_failed += len(failures)
-        apply_failures(batch, failures, "normalise_check")
+        apply_failures(batch, ctx.checks.check_facts(facts_check_frames(batch)), "normalise_check")
     pause_point("normalise", ctx.state_dir)
     _timed(ctx, "normalise", t0)
     return batch
