@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transforms.actions import action_status, due_date, find_action_updates, find_new_actions
+from transforms.action_updates import find_action_updates
+from transforms.actions import action_status, due_date, find_new_actions
 from transforms.actions_table import parse_actions_table
 from transforms.models import Attendance, Span
 

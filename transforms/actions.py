@@ -3,7 +3,7 @@
 New: "New action 35/24:" / "New action: 9/24" / "New Action 12/25 -" with the action text on
 the same or the next line; "ACTION: JW to ..."; "Action: ... By whom: ... By when: ...";
 "Action SN send ..."; "Action 3/24: ..." lines under a bare "New actions" heading.
-Updates: "Action 22/24 - Ports EES. CLOSED", "2a. Action 3/24 ... update", "Action 16 Pending".
+Reports on earlier actions are read by ``transforms.action_updates`` with ``action_status``.
 Status words are data: ``quirks/action_status_words.csv``; due-date cue words
 ``quirks/due_date_cues.csv``.
 """
@@ -16,12 +16,14 @@ from datetime import date
 from functools import lru_cache
 
 from transforms.dates import MONTHS, find_dates
-from transforms.models import Action, ActionUpdate, Attendance, Span
+from transforms.models import Action, Attendance, Span
 from transforms.quirks import load_table
 from transforms.ranks import split_rank
 from transforms.spans import clean, trimmed
 
 _REF = r"\d{1,4}(?:\s*/\s*\d{2,4})?"
+#: an action's reference: "35/24", "35 / 24", a plain "16"
+ACTION_REF = _REF
 #: "New action 35/24:", "New action: 9/24", "New Action 12/25 - text", "New actions"
 _NEW_ACTION = re.compile(
     rf"^[ \t]*New\s+actions?\b[ \t]*(?:no\.?|number)?[ \t]*[:\-–—]?[ \t]*(?P<ref>{_REF})?"
@@ -40,11 +42,6 @@ _BY_WHEN = re.compile(r"\bBy\s+when\s*:\s*(?P<v>.*?)(?=\s*\bBy\s+whom\s*:|$)", r
 #: who must act: the words before "to <verb>" at the start of the action text
 _OWNER = re.compile(r"^(?P<who>[A-Z][^.;:]{0,60}?)\s+(?:to|will|should|must)\s+[a-z]")
 _OWNER_SPLIT = re.compile(r"\s*(?:,|&|\band\b)\s*|\s+/\s+")  # not "T/CS"
-#: "Action 22/24 - CLOSED", "2a. Action 3/24 ...", "Actions 4/24 and 5/24 - discharged"
-_UPDATE = re.compile(
-    rf"^[ \t]*(?:(?P<item>\d{{1,3}}[a-z]?)[.)][ \t]+)?Actions?[ \t]*(?:No\.?[ \t]*|#[ \t]*)?"
-    rf"(?P<refs>{_REF}(?:[ \t]*(?:,|&|and)[ \t]*#?{_REF})*)\b(?P<rest>.*)$",
-    re.IGNORECASE | re.MULTILINE)
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY_MONTH = re.compile(rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH_RE})\b\.?",
                         re.IGNORECASE)
@@ -125,11 +122,34 @@ def resolve_owner(written: str, people: Sequence[Attendance] = ()) -> str | None
 def _resolve_name(name: str, people: Sequence[Attendance]) -> str:
     if len(name.split()) != 1:
         return name
+    by_initials, by_surname = _names_by(tuple(p.name for p in people))
     if name.isupper() and 2 <= len(name) <= 4:
-        fits = {p.name for p in people if "".join(w[0] for w in p.name.split()).upper() == name}
-    else:
+        fits = set(by_initials.get(name, ()))
+    elif by_surname is not None:
+        fits = set(by_surname.get(name.lower(), ()))
+    else:  # a blank name among the people: the plain comparison (and its IndexError) as ever
         fits = {p.name for p in people if p.name.split()[-1].lower() == name.lower()}
     return fits.pop() if len(fits) == 1 else name
+
+
+@lru_cache(maxsize=16)
+def _names_by(names: tuple[str, ...]) -> tuple[dict[str, set[str]], dict[str, set[str]] | None]:
+    """(initials -> names, lower-case surname -> names) of a meeting's people, built once rather
+    than for every owner read (a long page names hundreds of owners and people).
+
+    >>> _names_by(("Jane Wood", "Jo Bloggs"))[0]["JW"]
+    {'Jane Wood'}
+    """
+    by_initials: dict[str, set[str]] = {}
+    by_surname: dict[str, set[str]] | None = {}
+    for name in names:
+        words = name.split()
+        by_initials.setdefault("".join(w[0] for w in words).upper(), set()).add(name)
+        if not words:
+            by_surname = None
+        elif by_surname is not None:
+            by_surname.setdefault(words[-1].lower(), set()).add(name)
+    return by_initials, by_surname
 
 
 def _owner_of(description: str, people: Sequence[Attendance]) -> str | None:
@@ -227,32 +247,3 @@ def _with_following_fields(text: str, desc: Span, end: int) -> Span:
             break
         desc = Span(desc.start, line.end)
     return desc
-
-
-def find_action_updates(text: str, start: int = 0, end: int | None = None) -> list[ActionUpdate]:
-    """Reports on earlier actions by reference, line by line.
-
-    >>> [(u.action_ref, u.status, u.status_as_written) for u in
-    ...  find_action_updates("Action 22/24 - Ports EES. CLOSED\\nAction 26/24 - carried forward")]
-    [('22/24', 'closed', 'CLOSED'), ('26/24', 'carried_forward', 'carried forward')]
-
-    A line with no status word is an open action being reported on. Lines that raise new
-    actions ("New action 9/24", numbered lines under a "New actions" heading) are not updates.
-    """
-    end = len(text) if end is None else end
-    raised = [a.span for a in find_new_actions(text, start, end)]
-    updates: list[ActionUpdate] = []
-    for m in _UPDATE.finditer(text, start, end):
-        if any(s.start <= m.start("refs") < s.end for s in raised):
-            continue
-        rest = m.group("rest")
-        status = action_status(rest)
-        note = clean(rest).strip(" -–—:.,") or None
-        if status and note and clean(note).lower() == status[1].lower():
-            note = None
-        span = trimmed(text, m.start(), m.end())
-        for ref in re.findall(_REF, m.group("refs")):
-            updates.append(ActionUpdate(
-                action_ref=re.sub(r"\s+", "", ref), status=status[0] if status else "open",
-                status_as_written=status[1] if status else None, span=span, note=note))
-    return updates

@@ -10,6 +10,7 @@ Which words mean "decides" or "narrates" is data: ``quirks/decision_words.csv``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from transforms.dates import find_dates
@@ -50,15 +51,15 @@ def _words() -> dict[str, re.Pattern[str]]:
         + r")\b", re.IGNORECASE) for meaning, words in by_meaning.items()}
 
 
-def _lines(text: str, start: int, end: int) -> list[Span]:
-    """Spans of the lines of text[start:end], blank lines as empty spans."""
-    spans, pos = [], start
+def _lines(text: str, start: int, end: int) -> Iterator[Span]:
+    """Spans of the lines of text[start:end], blank lines as empty spans; lazily, as a block
+    reads only a few lines after its heading."""
+    pos = start
     while pos < end:
-        line_end = text.find("\n", pos)
-        line_end = end if line_end < 0 or line_end > end else line_end
-        spans.append(trimmed(text, pos, line_end))
+        line_end = text.find("\n", pos, end)
+        line_end = end if line_end < 0 else line_end
+        yield trimmed(text, pos, line_end)
         pos = line_end + 1
-    return spans
 
 
 def _is_date_line(line: str) -> bool:

@@ -19,19 +19,28 @@ from __future__ import annotations
 
 import re
 
+from transforms.literal_guard import fold
 from transforms.models import Decision, Span
 
 #: "RESOLVED" in capitals anywhere; "Resolved" at a line start (after a paragraph number or
 #: "Minutes:"); "The Panel resolved that", "It was resolved to"; "AGREED that" in capitals.
-_OPENERS = (
-    re.compile(r"(?<![\w-])(?:UNANIMOUSLY\s+)?RESOLVED\b"),
-    re.compile(r"^(?:[ \t]*(?:\(?\d{1,2}[.)]|\(?[a-z][.)])?[ \t]*|.*?\bMinutes:[ \t]*)"
-               r"(?P<start>(?:Unanimously\s+)?Resolved\b)", re.IGNORECASE),
-    re.compile(r"^[ \t]*(?P<start>(?:It\s+was\s+(?:[a-z]+\s+)?resolved|(?:The\s+)?(?:Panel|Committee|Board|"
-               r"Authority|Sub-Committee|Members)\s+(?:unanimously\s+)?resolved))(?=\s*(?:that\b|to\b|[:,–-]|$))",
-               re.IGNORECASE),
-    re.compile(r"(?<![\w-])AGREED\b(?=\s*(?:[:,–-]|that\b|to\b|That\b|To\b|$))"),
+#: Each opener comes with the words a line must hold for it to match (case-blind ones in lower
+#: case), so that most lines cost no regex at all; a tuple of patterns is one opener whose
+#: alternatives are tried in turn (the first that matches counts).
+_OPENERS: tuple[tuple[tuple[re.Pattern[str], ...], tuple[str, ...], tuple[str, ...]], ...] = (
+    ((re.compile(r"(?<![\w-])(?:UNANIMOUSLY\s+)?RESOLVED\b"),), ("RESOLVED",), ()),
+    ((re.compile(r"^[ \t]*(?:\(?\d{1,2}[.)]|\(?[a-z][.)])?[ \t]*(?P<start>(?:Unanimously\s+)?Resolved\b)",
+                 re.IGNORECASE),
+      # "... Minutes: Resolved": apart, so that a long line without "minutes:" is not scanned
+      re.compile(r"^.*?\bMinutes:[ \t]*(?P<start>(?:Unanimously\s+)?Resolved\b)", re.IGNORECASE)),
+     (), ("resolved",)),
+    ((re.compile(r"^[ \t]*(?P<start>(?:It\s+was\s+(?:[a-z]+\s+)?resolved|(?:The\s+)?(?:Panel|Committee|Board|"
+                 r"Authority|Sub-Committee|Members)\s+(?:unanimously\s+)?resolved))(?=\s*(?:that\b|to\b|[:,–-]|$))",
+                 re.IGNORECASE),), (), ("resolved",)),
+    ((re.compile(r"(?<![\w-])AGREED\b(?=\s*(?:[:,–-]|that\b|to\b|That\b|To\b|$))"),), ("AGREED",), ()),
 )
+#: a word one of the openers (or the decision label) needs: a line without it opens nothing
+_OPENER_WORD = re.compile(r"(?i:resolved)|AGREED|DECISION|Decision")
 #: "DECISION: That ..." / "Decision – the Panel approved ...": a labelled decision in a panel page
 _DECISION_LABEL = re.compile(r"^[ \t]*(?:\(?\d{1,2}[.)]|\(?[a-z][.)])?[ \t]*(?P<start>(?:DECISION|Decision)S?)"
                              r"[ \t]*[:–-][ \t]*(?=\S|$)", re.MULTILINE)
@@ -69,17 +78,27 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _opening(line: str, pos: int = 0) -> tuple[int, int, str] | None:
     """(start, end of the opening words, kind) of the first resolution or labelled decision in
     ``line`` at or after ``pos``, or None."""
+    if pos >= len(line) or _OPENER_WORD.search(line, pos) is None:  # most lines: one quick look
+        return None
+    folded: str | None = None
     best: tuple[int, int, str] | None = None
-    for pattern in _OPENERS:
-        m = pattern.search(line, pos)
+    for patterns, words, blind_words in _OPENERS:
+        if any(line.find(w, pos) < 0 for w in words):
+            continue
+        if blind_words:
+            folded = fold(line) if folded is None else folded  # as long as ``line``
+            if any(folded.find(w, pos) < 0 for w in blind_words):
+                continue
+        m = next((m for p in patterns if (m := p.search(line, pos)) is not None), None)
         if m is None:
             continue
-        group = "start" if "start" in pattern.groupindex else 0
+        group = "start" if "start" in m.re.groupindex else 0
         found = (m.start(group), m.end(group), "resolution")
         best = found if best is None or found < best else best
-    m = _DECISION_LABEL.search(line, pos)
-    if m is not None and (best is None or m.start("start") < best[0]):
-        best = (m.end(), m.end(), "decision")  # the decision's words, without the label
+    if line.find("DECISION", pos) >= 0 or line.find("Decision", pos) >= 0:
+        m = _DECISION_LABEL.search(line, pos)
+        if m is not None and (best is None or m.start("start") < best[0]):
+            best = (m.end(), m.end(), "decision")  # the decision's words, without the label
     return best
 
 
@@ -101,7 +120,7 @@ def _is_bare_that_resolution(text: str, lines: list[tuple[int, int]], i: int) ->
     """A "That ..." line is a resolution unless it is agenda text (a "Minutes:" or
     "Additional documents:" label follows) or a motion that was not carried."""
     line = text[lines[i][0]:lines[i][1]]
-    if not _BARE_THAT.match(line) or line.lstrip()[:4] != "That":
+    if line.lstrip()[:4] != "That" or not _BARE_THAT.match(line):
         return False
     following = _next_non_empty(text, lines, i)
     if following is not None and _ITEM_LABEL.match(text[lines[following][0]:lines[following][1]]):

@@ -34,7 +34,8 @@ from transforms.models import (
 
 # Written alongside this adapter by other hands; a missing module gives no results of its kind.
 try:
-    from transforms.actions import find_action_updates, find_new_actions
+    from transforms.action_updates import find_action_updates
+    from transforms.actions import find_new_actions
 except ImportError:  # pragma: no cover
     find_action_updates = find_new_actions = None
 try:

@@ -25,7 +25,8 @@ from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
-from transforms.actions import find_action_updates, find_new_actions
+from transforms.action_updates import find_action_updates
+from transforms.actions import find_new_actions
 from transforms.attendees import find_apologies, looks_like_person, parse_attendee_table
 from transforms.dates import find_dates, parse_date, parse_time
 from transforms.decision_blocks import find_decision_blocks

@@ -27,16 +27,20 @@ comes only from the page's own title or heading, never from dates inside items.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
+from functools import lru_cache
+from itertools import accumulate
 
 from transforms.adapters.moderngov_attendance import find_panel_attendance
 from transforms.agenda import find_numbered_items
+from transforms.literal_guard import GuardedPattern, fold
 from transforms.meeting_header import MeetingHeader, body_pattern, read_header
 from transforms.models import AgendaItem, CleanText, Decision, Meeting, ParsedMinutes
 from transforms.resolutions import find_resolutions
 
 try:  # written alongside this adapter; without it the page simply reports no action updates
-    from transforms.actions import find_action_updates
+    from transforms.action_updates import find_action_updates
 except ImportError:  # pragma: no cover
     find_action_updates = None
 try:
@@ -47,33 +51,44 @@ except ImportError:  # pragma: no cover
 NAME = "moderngov"
 TRUNCATION_MARK = re.compile(r"view the full minutes text", re.IGNORECASE)
 
-#: (pattern, weight): the more of these a page shows, the surer it is a ModernGov page
-_SIGNS = (
+#: "at a line start, after blank space": the same texts match as with "^\s*" before a word,
+#: but "^\s*" rescans a run of blank lines from each of its line starts (quadratic)
+_LINE_START = r"(?:\A\s*|\n[^\S\n]*)"
+#: (pattern, weight): the more of these a page shows, the surer it is a ModernGov page. Only
+#: whether each matches counts. "^\W*No" is written with the same care as "^\s*".
+_SIGNS = tuple((GuardedPattern(p), w) for p, w in (
     (re.compile(r"View directions", re.IGNORECASE), 0.25),
-    (re.compile(r"^\s*Agenda and (?:draft )?minutes\s*$", re.IGNORECASE | re.MULTILINE), 0.25),
-    (re.compile(r"^\W*No\.\W+Item\b", re.MULTILINE), 0.25),
-    (re.compile(r"^\s*(?:Minutes|Additional documents)\s*:", re.MULTILINE), 0.2),
+    (re.compile(rf"{_LINE_START}Agenda and (?:draft )?minutes\s*$", re.IGNORECASE | re.MULTILINE), 0.25),
+    (re.compile(r"(?:\A\W*|\n[^\w\n]*)No\.\W+Item\b", re.MULTILINE), 0.25),
+    (re.compile(rf"{_LINE_START}(?:Minutes|Additional documents)\s*:", re.MULTILINE), 0.2),
     (re.compile(r"\A\s*Agenda item\s*$", re.MULTILINE), 0.3),
-    (re.compile(r"^\s*\d{1,3}\.\s*\n\s*\n?\s*[A-Z]", re.MULTILINE), 0.15),
+    # "105." alone on its line, then the title (after blank lines)
+    (re.compile(rf"{_LINE_START}\d{{1,3}}\.[^\S\n]*\n\s*+[A-Z]", re.MULTILINE), 0.15),
     (re.compile(r"pdf icon", re.IGNORECASE), 0.1),
-    (re.compile(r"^\s*Attendance Details\s*$", re.MULTILINE), 0.2),
+    (re.compile(rf"{_LINE_START}Attendance Details\s*$", re.MULTILINE), 0.2),
     # the page title "<Committee> - Tuesday, 9th April, 2030 10.00 am", whatever the committee
     (re.compile(r"^[^\n]{3,120}\s[-–]\s(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?,?"
                 r"\s+[A-Z][a-z]+,?\s+\d{4}\s+\d{1,2}(?:[.:]?\d{2}\s*(?:[ap]\.?m\.?|hrs)?|\s*[ap]\.?m\.?)[ \t]*$",
                 re.MULTILINE), 0.35),
-)
+))
 _CAP = 0.9
 #: below this the page shows too little of the layout (a bare "Minutes:" fragment): leave it
 #: to the generic adapter
 _THRESHOLD = 0.25
 
 
+@lru_cache(maxsize=1)
+def _guarded_body_pattern() -> GuardedPattern:
+    return GuardedPattern(body_pattern())
+
+
 def detect(text: str) -> float:
     """How much ``text`` looks like a ModernGov panel page (0.0 - 0.9)."""
     if not text:
         return 0.0
-    score = sum(weight for pattern, weight in _SIGNS if pattern.search(text))
-    if body_pattern().search(text):
+    folded = fold(text)
+    score = sum(weight for pattern, weight in _SIGNS if pattern.search(text, folded))
+    if _guarded_body_pattern().search(text):
         score += 0.25
     return 0.0 if score < _THRESHOLD else min(_CAP, round(score, 2))
 
@@ -105,8 +120,23 @@ def meeting_from(header: MeetingHeader) -> Meeting:
                    venue=value(header.venue), span=header.span())
 
 
-def _overlaps(d: Decision, others: list[Decision]) -> bool:
-    return any(o.span.start < d.span.end and d.span.start < o.span.end for o in others)
+class _Spans:
+    """Decisions' spans, asked "does any overlap this one?" in O(log n): by start, with the
+    furthest end so far (a long page holds hundreds of resolutions and blocks).
+
+    >>> from transforms.models import Span
+    >>> _Spans([Decision("a", "decision", Span(5, 9))]).overlap(Decision("b", "decision", Span(8, 20)))
+    True
+    """
+
+    def __init__(self, decisions: list[Decision]):
+        spans = sorted((d.span.start, d.span.end) for d in decisions)
+        self.starts = [s for s, _ in spans]
+        self.furthest = list(accumulate((e for _, e in spans), max))
+
+    def overlap(self, d: Decision) -> bool:
+        before_end = bisect_left(self.starts, d.span.end)  # the spans that start before d ends
+        return before_end > 0 and self.furthest[before_end - 1] > d.span.start
 
 
 def find_decisions(text: str) -> list[Decision]:
@@ -117,8 +147,10 @@ def find_decisions(text: str) -> list[Decision]:
     resolutions = [d for d in found if d.kind == "resolution"]
     blocks = find_decision_blocks(text) if find_decision_blocks is not None else []
     # resolutions are read here; the block reader gives only what sits under "Decision" labels
-    blocks = [b for b in blocks if b.kind == "decision" and not _overlaps(b, resolutions)]
-    labelled = [d for d in found if d.kind == "decision" and not _overlaps(d, blocks)]
+    resolution_spans = _Spans(resolutions)
+    blocks = [b for b in blocks if b.kind == "decision" and not resolution_spans.overlap(b)]
+    block_spans = _Spans(blocks)
+    labelled = [d for d in found if d.kind == "decision" and not block_spans.overlap(d)]
     return sorted([*resolutions, *labelled, *blocks], key=lambda d: d.span.start)
 
 

@@ -26,11 +26,13 @@ from dataclasses import replace
 from functools import lru_cache
 
 from transforms.adapters.panel_person import SUBSTITUTE_NOTE, is_organisation, parens, person
+from transforms.literal_guard import GuardedPattern, finditer_in_lines
 from transforms.models import Attendance, Span
 from transforms.quirks import load_table
 from transforms.ranks import split_rank
 
 _APOLOGY_LIST = re.compile(r"\bapolog(?:y|ies)\b[^.\n]*?\b(?:from|on behalf of|by)\s+", re.IGNORECASE)
+_GUARDED_APOLOGY_LIST = GuardedPattern(_APOLOGY_LIST)
 _SENT_APOLOGIES = re.compile(r"(?P<list>[^.\n]*?)\s+(?:were|was)\s+unable to attend[^.\n]*?\bapologies\b")
 #: the part of ``_SENT_APOLOGIES`` after the list: found first, so that the list is only looked for
 #: in the sentence holding it (trying the lazy list at every character is quadratic on long lines)
@@ -56,11 +58,13 @@ _LIST_WORDS = {"and", "of", "the", "for", "on", "behalf", "via", "from", "to", "
 def _labels() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     """The "Present:" / "Apologies:" labels of quirks/panel_attendance_labels.csv: a pattern for
     a label line (also after "Minutes:" or a paragraph number) and label -> (status, flag)."""
+    # "[ \t]*+": a label starts with a word, so giving back indentation never helps a match;
+    # backtracking into it made a long blank line quadratic
     rows = {" ".join(r["label"].lower().split()): (r["status"], r["flag"])
             for r in load_table("panel_attendance_labels")}
     words = "|".join(r"\s+".join(map(re.escape, label.split())) for label in sorted(rows, key=len, reverse=True))
     pattern = re.compile(
-        rf"^[ \t]*(?:.*?\bMinutes:[ \t]*)?(?:\(?\d{{1,2}}[.)][ \t]*)?(?:(?P<details>Attendance Details)[ \t]*:?"
+        rf"^[ \t]*+(?:.*?\bMinutes:[ \t]*)?(?:\(?\d{{1,2}}[.)][ \t]*)?(?:(?P<details>Attendance Details)[ \t]*:?"
         rf"|(?P<label>{words})[ \t]*:-?)[ \t]*(?P<rest>.*)$", re.IGNORECASE | re.MULTILINE)
     return pattern, rows
 
@@ -129,10 +133,12 @@ def _sent_apologies(text: str) -> list[re.Match[str]]:
     """The matches of ``_SENT_APOLOGIES.finditer(text)``, found in linear time: the list starts
     where the sentence holding the next tail starts (the earliest start a match can have).
 
-    >>> [m.group("list") for m in _sent_apologies("Item 3. Cllr Al Penn was unable to attend and sent apologies.")]
+    >>> [m.group("list") for m in _sent_apologies("Item 3.\\nCllr Al Penn was unable to attend and sent apologies.")]
     ['Cllr Al Penn']
     """
     found: list[re.Match[str]] = []
+    if "unable to attend" not in text:  # the tail's words: no tail, no match (the usual case)
+        return found
     pos = 0
     while (tail := _SENT_APOLOGIES_TAIL.search(text, pos)) is not None:
         start = max(pos, text.rfind(".", pos, tail.start()) + 1, text.rfind("\n", pos, tail.start()) + 1)
@@ -147,7 +153,9 @@ def _sent_apologies(text: str) -> list[re.Match[str]]:
 
 def _apologies(text: str) -> list[Attendance]:
     people: list[Attendance] = []
-    for m in _APOLOGY_LIST.finditer(text):
+    # a page without "apolog" in any case needs no (slow, case-blind) scan
+    lists = _APOLOGY_LIST.finditer(text) if _GUARDED_APOLOGY_LIST.could_match(text) else ()
+    for m in lists:
         people.extend(_list_people(text, m.end(), _sentence_end(text, m.end()), "apologies"))
     for m in _sent_apologies(text):
         people.extend(_list_people(text, m.start("list"), m.end("list"), "apologies"))
@@ -156,7 +164,7 @@ def _apologies(text: str) -> list[Attendance]:
 
 def _substitutions(text: str) -> list[Attendance]:
     people: list[Attendance] = []
-    for m in _SUBSTITUTION.finditer(text):
+    for m in finditer_in_lines(_SUBSTITUTION, text, "substitut"):  # every wording has "substitut"
         full_stop = text.rfind(". ", 0, m.end("sub"))
         sentence_start = max(full_stop + 2 if full_stop >= 0 else 0, text.rfind("\n", 0, m.end("sub")) + 1)
         begin = max(m.start("sub"), sentence_start)
@@ -226,10 +234,19 @@ def _same_person(a: Attendance, b: Attendance) -> bool:
 def merge_people(*groups: list[Attendance]) -> list[Attendance]:
     """The people of several readings, each once: a later reading of the same person ("May"
     and "Karen May") only lends a fuller name."""
+    people = [p for group in groups for p in group]
     found: list[Attendance] = []
-    for candidate in (p for group in groups for p in group):
-        twin = next((i for i, p in enumerate(found) if _same_person(p, candidate)), None)
+    if any(not p.name.split() for p in people):  # (no reader gives a blank name) compare all pairs
+        by_last = None
+    else:  # twins share their last word: compare only those, not every pair (long lists)
+        by_last: dict[str, list[int]] | None = {}
+    for candidate in people:
+        last = candidate.name.lower().split()[-1] if by_last is not None else ""
+        among = by_last.get(last, ()) if by_last is not None else range(len(found))
+        twin = next((i for i in among if _same_person(found[i], candidate)), None)
         if twin is None:
+            if by_last is not None:
+                by_last.setdefault(last, []).append(len(found))
             found.append(candidate)
         elif len(candidate.name.split()) > len(found[twin].name.split()):
             found[twin] = replace(candidate, status=found[twin].status)

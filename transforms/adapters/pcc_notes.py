@@ -21,6 +21,7 @@ from transforms.adapters.pcc_attendance import find_attendance, zone_start
 from transforms.adapters.pcc_header import read_meeting
 from transforms.adapters.pcc_items import find_items
 from transforms.adapters.pcc_outcomes import find_action_updates, find_actions, find_decisions
+from transforms.literal_guard import GuardedPattern, fold
 from transforms.models import AgendaItem, CleanText, Meeting, ParsedMinutes
 from transforms.quirks import load_table
 
@@ -28,9 +29,27 @@ DETECT_WINDOW = 6000
 MIN_SCORE = 0.3
 
 
+#: a marker that starts "^\W*" and then a word character ("^\W*Officers", "^\W*(?:Meeting|...")
+_LINE_START_RUN = re.compile(r"^(?P<flags>\(\?[a-z]+\))?\^\\W\*(?=[A-Za-z]|\(\?:(?:[A-Za-z]|\[A-Z\]))")
+
+
+def linear_line_start(pattern: str) -> str:
+    r"""``pattern`` with a leading "^\W*" written "(?:\A|\n)[^\w\n]*": both match in exactly the same
+    texts (the word that follows cannot be part of the run), but "^\W*" rescans a run of blank
+    lines from each of its line starts, quadratic on a page of thousands of blank lines.
+
+    >>> print(linear_line_start(r"(?im)^\W*Officers\s*:"))
+    (?im)(?:\A|\n)[^\w\n]*Officers\s*:
+    """
+    return _LINE_START_RUN.sub(lambda m: (m.group("flags") or "") + r"(?:\A|\n)[^\w\n]*", pattern, count=1)
+
+
 @lru_cache(maxsize=2)
-def _markers(table: str) -> tuple[tuple[re.Pattern[str], float], ...]:
-    return tuple((re.compile(r["pattern"]), float(r["weight"])) for r in load_table(table))
+def _markers(table: str) -> tuple[tuple[GuardedPattern, float], ...]:
+    """The table's (pattern, weight) rows; patterns guarded by their words (every text is tried)
+    and only ever asked whether they match (so ``linear_line_start`` may rewrite them)."""
+    return tuple((GuardedPattern(re.compile(linear_line_start(r["pattern"]))), float(r["weight"]))
+                 for r in load_table(table))
 
 
 def _header_end(text: str, items: list[AgendaItem]) -> int:
@@ -51,11 +70,12 @@ class _Adapter:
         ``MIN_SCORE`` it is 0.0 so that the generic adapter keeps texts that only mention a PCC.
 
         >>> ADAPTER.detect("Executive Board Minutes 4 March 2014\\nIn the Chair: Commissioner Jo Bloggs")
-        0.8
+        0.95
         """
         window = text[:DETECT_WINDOW]
-        score = sum(w for p, w in _markers("pcc_notes_markers") if p.search(window))
-        score -= sum(w for p, w in _markers("pcc_notes_antimarkers") if p.search(window))
+        folded = fold(window)
+        score = sum(w for p, w in _markers("pcc_notes_markers") if p.search(window, folded))
+        score -= sum(w for p, w in _markers("pcc_notes_antimarkers") if p.search(window, folded))
         if score < MIN_SCORE:
             return 0.0  # a passing mention of a commissioner is no layout
         return round(min(0.95, score), 3)
