@@ -35,8 +35,9 @@ def test_attendance_ranks_join_the_reference_table_with_acting_and_temporary_for
                                     r.is_police_officer
                              FROM attendance a JOIN ranks r USING (rank_code) WHERE a.name = 'Ruth Kimber'""")
     assert rows == [("A/ACC", "A/ACC", "ACC", True, False, True)]
-    assert table_rows(db, """SELECT count(*) FROM attendance
-                             WHERE rank_code IS NOT NULL AND rank_code NOT IN (SELECT rank_code FROM ranks)""") == [(0,)]
+    unknown = table_rows(db, """SELECT count(*) FROM attendance
+                                WHERE rank_code IS NOT NULL AND rank_code NOT IN (SELECT rank_code FROM ranks)""")
+    assert unknown == [(0,)]
     staff = table_rows(db, "SELECT DISTINCT r.is_police_staff FROM attendance a JOIN ranks r USING (rank_code) "
                            "WHERE a.rank = 'PSE'")
     assert staff == [(True,)]
