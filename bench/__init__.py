@@ -1,0 +1,1 @@
+"""Benchmarks of the pipeline on generated corpora (``bench/run.py``)."""

@@ -1,0 +1,140 @@
+"""Tables and targets of a benchmark run, as text for the terminal and Markdown for
+``docs/benchmarks.md``.
+
+    >>> r = SizeResult(30, 0.1, {"plain": Measured([], 0, 2.0, 150.0, "", "")}, None)
+    >>> run_rows([r])[0][:5]
+    ['30', 'plain loop', '2.0', '15', '150']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bench.measure import Measured
+
+RUN_COLUMNS = ["documents", "run", "wall s", "docs/s", "peak MB", "extract s", "normalise s", "load s", "exit"]
+ENTITIES = ["meeting", "attendance", "agenda_items", "actions", "action_updates", "decisions"]
+SCORE_COLUMNS = ["documents", *ENTITIES, "owner accuracy"]
+MODE_NAMES = {"prefect": "Prefect flow", "plain": "plain loop", "rerun": "no-change rerun"}
+
+
+@dataclass
+class SizeResult:
+    size: int
+    generate_seconds: float
+    runs: dict[str, Measured]
+    scores: dict | None  # score.py's --json report
+
+    def overhead(self) -> float | None:
+        if "prefect" in self.runs and "plain" in self.runs and self.runs["plain"].seconds > 0:
+            return self.runs["prefect"].seconds / self.runs["plain"].seconds
+        return None
+
+    def peak_mb(self) -> float | None:
+        return max((m.peak_mb for m in self.runs.values()), default=None)
+
+
+def run_rows(results: list[SizeResult]) -> list[list[str]]:
+    rows = []
+    for r in results:
+        for mode, m in r.runs.items():
+            stages = m.stages
+            rows.append([str(r.size), MODE_NAMES.get(mode, mode), f"{m.seconds:.1f}",
+                         f"{r.size / m.seconds:.0f}" if m.seconds else "-", f"{m.peak_mb:.0f}",
+                         *[f"{stages[s]:.1f}" if s in stages else "-" for s in ("extract", "normalise", "load")],
+                         str(m.returncode)])
+    return rows
+
+
+def score_rows(results: list[SizeResult]) -> list[list[str]]:
+    rows = []
+    for r in results:
+        if not r.scores:
+            continue
+        cells = [f"{r.scores['meeting']['field_accuracy']:.3f}"]
+        cells += [f"{r.scores[e]['f1']:.3f}" for e in ENTITIES[1:]]
+        owner = r.scores["actions"].get("attributes", {}).get("owner")
+        rows.append([str(r.size), *cells, f"{owner:.3f}" if owner is not None else "-"])
+    return rows
+
+
+def target_rows(results: list[SizeResult], big: int = 10_000, small: int = 1_000) -> list[list[str]]:
+    """Each target the project must meet, the measured value and PASS/FAIL ("not measured" when
+    the run needed was not made)."""
+    by_size = {r.size: r for r in results}
+    b, s = by_size.get(big), by_size.get(small)
+
+    def secs(r, mode):
+        return r.runs[mode].seconds if r and mode in r.runs else None
+
+    checks = [
+        (f"{big:,} documents end to end (Prefect flow) < 60 s", secs(b, "prefect"), lambda v: v < 60, "{:.1f} s"),
+        (f"orchestration overhead (Prefect / plain) <= 1.3 at {big:,}", b.overhead() if b else None,
+         lambda v: v <= 1.3, "{:.2f}"),
+        (f"no-change rerun of {big:,} < 5 s", secs(b, "rerun"), lambda v: v < 5, "{:.1f} s"),
+        (f"peak memory at {big:,} < 1 GB", b.peak_mb() if b else None, lambda v: v < 1024, "{:.0f} MB"),
+        (f"peak memory at {big:,} < 1.5x the figure at {small:,}",
+         b.peak_mb() / s.peak_mb() if b and s and b.peak_mb() and s.peak_mb() else None,
+         lambda v: v < 1.5, "{:.2f}x"),
+    ]
+    return [[name, fmt.format(v) if v is not None else "not measured",
+             ("PASS" if ok(v) else "FAIL") if v is not None else "-"] for name, v, ok, fmt in checks]
+
+
+def text_table(columns: list[str], rows: list[list[str]]) -> str:
+    widths = [max(len(c), *(len(r[i]) for r in rows)) if rows else len(c) for i, c in enumerate(columns)]
+    line = lambda cells: "  ".join(c.rjust(w) if i else c.ljust(w)  # noqa: E731
+                                   for i, (c, w) in enumerate(zip(cells, widths, strict=True)))
+    return "\n".join([line(columns), line(["-" * w for w in widths]), *(line(r) for r in rows)])
+
+
+def markdown_table(columns: list[str], rows: list[list[str]]) -> str:
+    out = ["| " + " | ".join(columns) + " |", "|" + "|".join("---" for _ in columns) + "|"]
+    return "\n".join(out + ["| " + " | ".join(r) + " |" for r in rows])
+
+
+def render_text(results: list[SizeResult]) -> str:
+    parts = [text_table(RUN_COLUMNS, run_rows(results))]
+    for r in results:
+        if r.overhead() is not None:
+            parts.append(f"overhead ratio at {r.size:,}: {r.overhead():.2f}")
+    if score_rows(results):
+        parts += ["", "accuracy (score.py F1; meeting = field accuracy)",
+                  text_table(SCORE_COLUMNS, score_rows(results))]
+    parts += ["", text_table(["target", "measured", "result"], target_rows(results))]
+    return "\n".join(parts)
+
+
+def render_markdown(results: list[SizeResult], machine: str, command: str, when: str) -> str:
+    gen = ", ".join(f"{r.size:,} in {r.generate_seconds:.1f} s" for r in results)
+    parts = [
+        "# Benchmarks", "",
+        "Generated corpora (`minutes sample-corpus`, fixed seed) run through the pipeline in child "
+        "processes. Peak memory is the child's maximum resident set size. Per-stage seconds appear "
+        "when `minutes run` prints a `stage seconds:` line.", "",
+        f"- Date: {when}", f"- Machine: {machine}", f"- Command: `{command}`", f"- Corpus generation: {gen}", "",
+        "## Runs", "", markdown_table(RUN_COLUMNS, run_rows(results)), "",
+    ]
+    overheads = [f"{r.size:,}: {r.overhead():.2f}" for r in results if r.overhead() is not None]
+    if overheads:
+        parts += ["Orchestration overhead ratio (Prefect flow / plain loop): " + ", ".join(overheads), ""]
+    if score_rows(results):
+        parts += ["## Accuracy on the generated corpus", "",
+                  "`../shared/eval/score.py` against the generated gold labels (F1; meeting = field accuracy).",
+                  "", markdown_table(SCORE_COLUMNS, score_rows(results)), ""]
+    parts += ["## Targets", "", markdown_table(["target", "measured", "result"], target_rows(results)), ""]
+    return "\n".join(parts + NOTES)
+
+
+NOTES = [
+    "## How it is measured", "",
+    "- *Prefect flow*: `minutes run --source DOCS --warehouse W --state S` (quality gates on).",
+    "- *plain loop*: `minutes run --plain ...`, the same extract/normalise/load steps in one process.",
+    "- *no-change rerun*: the Prefect command again on the same folder and warehouse.",
+    "- Overhead ratio = Prefect flow wall time / plain loop wall time.",
+    "- Peak memory: `ru_maxrss` of the child from `os.wait4` (largest process in its waited tree).",
+    "- Accuracy: the plain loop's warehouse scored by `../shared/eval/score.py` against the labels "
+    "`minutes sample-corpus` wrote (documents the gates quarantine count as misses).",
+    "- Reproduce: `.venv/bin/python bench/run.py --sizes 1000,10000` "
+    "(`--modes plain` for a quick look, `--work DIR` to keep corpora and warehouses).", "",
+]

@@ -1,0 +1,114 @@
+"""Benchmark the pipeline at scale on generated corpora.
+
+    .venv/bin/python bench/run.py [--sizes 1000,10000] [--out docs/benchmarks.md] [--modes prefect,plain,rerun]
+
+For each size: write a corpus (fixed seed), then in child processes run the full Prefect flow
+(``minutes run``), the plain loop (``minutes run --plain``) and the same flow command again on
+the unchanged folder and warehouse (a no-change rerun); score the plain loop's warehouse with
+``../shared/eval/score.py`` against the generated labels. Prints a table and writes Markdown.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shlex
+import shutil
+import sys
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.machine import describe  # noqa: E402
+from bench.measure import Measured, run_measured  # noqa: E402
+from bench.report import SizeResult, render_markdown, render_text  # noqa: E402
+from samplegen.corpus import write_corpus  # noqa: E402
+
+SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+MODES = ("prefect", "plain", "rerun")
+SEED = 2024
+
+
+def minutes_command(docs: Path, warehouse: Path, state: Path, plain: bool) -> list[str]:
+    cmd = [sys.executable, "-m", "flows.cli", "run", "--source", str(docs), "--warehouse", str(warehouse),
+           "--state", str(state)]
+    return cmd + (["--plain"] if plain else [])
+
+
+def score(warehouse: Path, gold: Path, work: Path) -> dict | None:
+    """score.py's JSON report for ``warehouse``, or None when the scorer is not beside the clone."""
+    if not SCORER.exists() or not (warehouse / "minutes.duckdb").exists():
+        return None
+    out = work / "score.json"
+    run_measured([sys.executable, str(SCORER), str(warehouse / "minutes.duckdb"), str(gold),
+                  "--quiet", "--json", str(out)], cwd=str(ROOT))
+    return json.loads(out.read_text()) if out.exists() else None
+
+
+def bench_size(size: int, modes: list[str], work: Path, seed: int = SEED, with_score: bool = True,
+               progress=print) -> SizeResult:
+    """Generate ``size`` documents under ``work`` and measure each mode on them."""
+    info = write_corpus(size, work / "corpus", seed)
+    progress(f"[{size}] generated {size} documents in {info.seconds:.1f} s")
+    runs: dict[str, Measured] = {}
+    for mode in modes:
+        plain = mode == "plain"
+        name = "plain" if plain else "prefect"  # the rerun uses the flow's warehouse and state
+        cmd = minutes_command(info.docs_dir, work / f"wh-{name}", work / f"state-{name}", plain)
+        runs[mode] = m = run_measured(cmd, cwd=str(ROOT))
+        progress(f"[{size}] {mode}: {m.seconds:.1f} s, peak {m.peak_mb:.0f} MB, exit {m.returncode}")
+        if m.returncode != 0:
+            progress(m.stderr[-2000:])
+    scores = None
+    if with_score:
+        # the plain loop's warehouse when there is one (the flow's is the same data)
+        scores = score(work / "wh-plain", info.gold_dir, work) or score(work / "wh-prefect", info.gold_dir, work)
+    return SizeResult(size, info.seconds, runs, scores)
+
+
+def run_benchmark(sizes: list[int], modes: list[str], work: Path, seed: int = SEED, with_score: bool = True,
+                  progress=print) -> list[SizeResult]:
+    results = []
+    for size in sizes:
+        folder = work / f"n{size}"
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+        results.append(bench_size(size, modes, folder, seed, with_score, progress))
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default="1000,10000", help="comma-separated corpus sizes (default 1000,10000)")
+    ap.add_argument("--out", default=str(ROOT / "docs" / "benchmarks.md"), help="Markdown report ('-': none)")
+    ap.add_argument("--modes", default=",".join(MODES), help=f"which runs (default {','.join(MODES)})")
+    ap.add_argument("--seed", type=int, default=SEED)
+    ap.add_argument("--work", help="keep corpora and warehouses here (default: a temporary folder)")
+    ap.add_argument("--no-score", action="store_true", help="skip scoring with ../shared/eval/score.py")
+    a = ap.parse_args(argv)
+    sizes = [int(s) for s in a.sizes.split(",") if s.strip()]
+    modes = [m for m in a.modes.split(",") if m.strip()]
+    if unknown := set(modes) - set(MODES):
+        ap.error(f"unknown modes: {', '.join(sorted(unknown))}")
+    work = Path(a.work) if a.work else Path(tempfile.mkdtemp(prefix="minutes-bench-"))
+    try:
+        results = run_benchmark(sizes, modes, work, a.seed, not a.no_score)
+    finally:
+        if not a.work:
+            shutil.rmtree(work, ignore_errors=True)
+    print()
+    print(render_text(results))
+    if a.out != "-":
+        command = "python bench/run.py " + shlex.join(argv if argv is not None else sys.argv[1:])
+        Path(a.out).write_text(render_markdown(results, describe(), command.strip(),
+                                               datetime.now().strftime("%Y-%m-%d %H:%M")) + "\n")
+        print(f"\nwrote {a.out}")
+    return 0 if all(m.returncode == 0 for r in results for m in r.runs.values()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

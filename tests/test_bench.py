@@ -1,0 +1,54 @@
+"""The benchmark script: a tiny run reports a table with the right columns and numbers."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+
+from bench.measure import run_measured, stage_seconds
+from bench.report import RUN_COLUMNS, SCORE_COLUMNS, markdown_table, run_rows, target_rows
+from bench.run import main, run_benchmark
+
+
+def test_run_measured_reports_time_memory_and_exit():
+    m = run_measured([sys.executable, "-c", "x = bytearray(60_000_000); print('ok')"])
+    assert m.returncode == 0 and m.stdout.strip() == "ok"
+    assert m.peak_mb >= 60 and m.seconds > 0
+
+
+def test_stage_seconds_absent_is_empty():
+    assert stage_seconds("Done in 3.0 s.") == {}
+
+
+def test_markdown_table_shape():
+    table = markdown_table(["a", "b"], [["1", "2"]])
+    assert table.splitlines() == ["| a | b |", "|---|---|", "| 1 | 2 |"]
+
+
+@pytest.mark.slow
+def test_tiny_benchmark_reports_its_table(tmp_path, capsys):
+    results = run_benchmark([30], ["plain"], tmp_path, with_score=False, progress=lambda s: None)
+    rows = run_rows(results)
+    assert len(rows) == 1 and len(rows[0]) == len(RUN_COLUMNS)
+    size, mode, wall, rate, peak, *stages, exit_code = rows[0]
+    assert (size, mode, exit_code) == ("30", "plain loop", "0")
+    for number in (wall, rate, peak):
+        assert float(number) > 0
+    assert all(s == "-" or float(s) >= 0 for s in stages)
+    targets = target_rows(results)
+    assert [t[2] for t in targets] == ["-"] * 5  # nothing at 10,000 measured
+
+
+@pytest.mark.slow
+def test_script_writes_markdown(tmp_path, capsys):
+    out = tmp_path / "bench.md"
+    assert main(["--sizes", "20", "--modes", "plain", "--out", str(out), "--work", str(tmp_path / "w")]) == 0
+    text = out.read_text()
+    assert "| " + " | ".join(RUN_COLUMNS) + " |" in text
+    assert re.search(r"\| 20 \| plain loop \| [0-9.]+ \| [0-9]+ \| [0-9]+ \|", text)
+    assert "Machine:" in text and "Python" in text and "## Targets" in text
+    if "## Accuracy" in text:
+        assert "| " + " | ".join(SCORE_COLUMNS) + " |" in text
+    assert "plain loop" in capsys.readouterr().out
