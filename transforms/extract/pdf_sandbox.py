@@ -14,7 +14,7 @@ import threading
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
-from multiprocessing import get_context
+from multiprocessing import get_context, util
 
 from transforms.models import ExtractionError
 
@@ -53,7 +53,11 @@ def _discard_pool() -> None:
         _pool = None
 
 
+# atexit covers the main process. A multiprocessing child (a pipeline worker that extracted a
+# PDF) never runs atexit: on exit it joins its non-daemon children, and the sandbox worker would
+# wait for work forever. A finalizer with an exit priority runs before that join.
 atexit.register(_discard_pool)
+util.Finalize(None, _discard_pool, exitpriority=10)
 
 
 def pdf_to_text_sandboxed(data: bytes, max_pages: int, timeout: float = TIMEOUT_SECONDS) -> str:
