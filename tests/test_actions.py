@@ -43,6 +43,17 @@ def test_new_action_same_line_and_role_owner() -> None:
     assert action.description == "Chief Constable to write to the board by 30 June 2025."
 
 
+@pytest.mark.parametrize(("written", "owner"), [
+    ("Insp. Jane Wood to review the custody rota.", "Jane Wood"),
+    ("Det. Supt. Ola Penn will report on the pilot.", "Ola Penn"),
+    ("Ch/Supt. Tarrant to brief the board.", "Simon Tarrant"),
+    ("Mr. Brock to circulate the paper.", "Nigel Brock"),
+])
+def test_owner_after_a_dotted_rank_or_title(written: str, owner: str) -> None:
+    [action] = find_new_actions(f"New action 4/25: {written}", people=PEOPLE)
+    assert action.owner == owner
+
+
 def test_day_month_without_year_and_no_meeting_date_gives_no_due_date() -> None:
     [action] = find_new_actions("New action 1/24: ACC Brock to report on 18 October.")
     assert action.due_date is None

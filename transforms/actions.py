@@ -153,7 +153,10 @@ def _names_by(names: tuple[str, ...]) -> tuple[dict[str, set[str]], dict[str, se
 
 
 def _owner_of(description: str, people: Sequence[Attendance]) -> str | None:
-    m = _OWNER.match(description)
+    """The owner at the start of an action's text; a leading rank or title may carry dots
+    ("Insp. Jo Hale to ...", "Det. Supt. Cy Rowe will ...")."""
+    rank, rest = split_rank(description)
+    m = _OWNER.match(rest if rank and rest[:1].isupper() else description)
     if m is None or len(m.group("who").split()) > 7:
         return None
     return resolve_owner(m.group("who"), people)
