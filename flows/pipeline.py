@@ -148,9 +148,19 @@ def run_with_prefect(settings: Settings, progress: Progress = _quiet) -> RunSumm
             ctx = plan_run(settings, _quiet)
             if ctx.nothing_changed:
                 return unchanged_summary(ctx)
-        from flows.prefect_env import configure
+        from flows.prefect_env import configure, warm_start
 
         configure(settings.state_dir)
+        warm_start(_imports_for_the_flow)
         from flows.prefect_flow import minutes_pipeline
 
         return minutes_pipeline(settings, progress)
+
+
+def _imports_for_the_flow() -> None:
+    """What the flow imports anyway (Great Expectations alone takes seconds), done while
+    Prefect's server starts."""
+    import flows.prefect_flow  # noqa: F401
+    from expectations.gx_context import import_gx
+
+    import_gx()
