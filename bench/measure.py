@@ -1,7 +1,9 @@
 """Run one command in a child process and measure it: wall time, peak memory, output.
 
-Peak memory is the child's maximum resident set size as ``os.wait4`` reports it for that one
-child (its own and that of the descendants it waited for), so each run is measured on its own.
+Two memory figures: ``peak_mb``, the largest single process (``ru_maxrss`` from ``os.wait4``:
+the child's own and that of the descendants it waited for), and ``peak_tree_mb``, the most the
+child and all its descendants (worker processes, a temporary Prefect server) held at once,
+sampled from /proc every 0.1 s (0 where /proc is absent).
 
     >>> import sys
     >>> r = run_measured([sys.executable, "-c", "print('hi')"])
@@ -15,6 +17,7 @@ import os
 import re
 import subprocess
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 
@@ -30,6 +33,7 @@ class Measured:
     peak_mb: float
     stdout: str
     stderr: str
+    peak_tree_mb: float = 0.0
 
     @property
     def stages(self) -> dict[str, float]:
@@ -41,13 +45,56 @@ def run_measured(command: list[str], cwd: str | None = None, env: dict | None = 
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         began = time.perf_counter()
         proc = subprocess.Popen(command, cwd=cwd, env=env, stdout=out, stderr=err)
+        sampler = TreeSampler(proc.pid)
+        sampler.start()
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - began
+        sampler.stop()
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
         return Measured(command, proc.returncode, seconds, usage.ru_maxrss / 1024,
-                        out.read().decode(errors="replace"), err.read().decode(errors="replace"))
+                        out.read().decode(errors="replace"), err.read().decode(errors="replace"),
+                        sampler.peak_bytes / 1024**2)
+
+
+class TreeSampler(threading.Thread):
+    """The largest total resident memory of a process and its descendants, sampled."""
+
+    def __init__(self, pid: int, every: float = 0.1):
+        super().__init__(daemon=True)
+        self.pid, self.every, self.peak_bytes = pid, every, 0
+        self._done = threading.Event()
+        self._page = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+    def run(self) -> None:
+        while not self._done.wait(self.every):
+            self.peak_bytes = max(self.peak_bytes, self._tree_rss())
+
+    def stop(self) -> None:
+        self._done.set()
+        self.join()
+
+    def _tree_rss(self) -> int:
+        parents: dict[int, int] = {}
+        rss: dict[int, int] = {}
+        for entry in os.listdir("/proc") if os.path.isdir("/proc") else ():
+            if not entry.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry}/stat", "rb") as fh:
+                    fields = fh.read().rsplit(b")", 1)[1].split()
+            except OSError:
+                continue
+            parents[int(entry)] = int(fields[1])
+            rss[int(entry)] = int(fields[21]) * self._page
+        tree, frontier = {self.pid}, [self.pid]
+        while frontier:
+            parent = frontier.pop()
+            children = [p for p, pp in parents.items() if pp == parent and p not in tree]
+            tree.update(children)
+            frontier += children
+        return sum(rss.get(p, 0) for p in tree)
 
 
 def stage_seconds(output: str) -> dict[str, float]:

@@ -3,21 +3,32 @@
     .venv/bin/python bench/run.py [--sizes 1000,10000] [--out docs/benchmarks.md] [--modes prefect,plain,rerun]
 
 For each size: write a corpus (fixed seed), then in child processes run the full Prefect flow
-(``minutes run``), the plain loop (``minutes run --plain``) and the same flow command again on
-the unchanged folder and warehouse (a no-change rerun); score the plain loop's warehouse with
-``../shared/eval/score.py`` against the generated labels. Prints a table and writes Markdown.
+(``minutes run``) with no Prefect server configured (Prefect starts a temporary one: the cold
+start a first-time user gets), the same flow against a local Prefect server that is already
+running (as under a scheduler: ``prefect server start``, started here for the benchmark), the
+plain loop (``minutes run --plain``) and the flow command again on the unchanged folder and
+warehouse (a no-change rerun); score the plain loop's warehouse with ``../shared/eval/score.py``
+against the generated labels. Prints a table and writes Markdown.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import shlex
 import shutil
+import socket
+import subprocess
 import sys
 import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+
+import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -29,7 +40,7 @@ from bench.report import SizeResult, render_markdown, render_text  # noqa: E402
 from samplegen.corpus import write_corpus  # noqa: E402
 
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"
-MODES = ("prefect", "plain", "rerun")
+MODES = ("prefect", "prefect-server", "plain", "rerun")
 SEED = 2024
 
 
@@ -37,6 +48,40 @@ def minutes_command(docs: Path, warehouse: Path, state: Path, plain: bool) -> li
     cmd = [sys.executable, "-m", "flows.cli", "run", "--source", str(docs), "--warehouse", str(warehouse),
            "--state", str(state)]
     return cmd + (["--plain"] if plain else [])
+
+
+@contextmanager
+def local_prefect_server(home: Path) -> Iterator[str]:
+    """A Prefect server on 127.0.0.1 for the length of the block (its database under ``home``);
+    yields its API URL."""
+    home.mkdir(parents=True, exist_ok=True)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "PREFECT_HOME": str(home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+           "PREFECT_UI_ENABLED": "false", "DO_NOT_TRACK": "1",
+           "PREFECT_API_DATABASE_CONNECTION_URL": f"sqlite+aiosqlite:///{home / 'prefect.db'}"}
+    server = subprocess.Popen([sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1",
+                               "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/api"
+    try:
+        deadline = time.monotonic() + 180
+        while True:
+            try:
+                if httpx.get(f"{url}/health", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("the local Prefect server did not start")
+            time.sleep(0.5)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
 
 
 def score(warehouse: Path, gold: Path, work: Path) -> dict | None:
@@ -57,9 +102,13 @@ def bench_size(size: int, modes: list[str], work: Path, seed: int = SEED, with_s
     runs: dict[str, Measured] = {}
     for mode in modes:
         plain = mode == "plain"
-        name = "plain" if plain else "prefect"  # the rerun uses the flow's warehouse and state
+        name = "prefect" if mode == "rerun" else mode  # the rerun uses the flow's warehouse and state
         cmd = minutes_command(info.docs_dir, work / f"wh-{name}", work / f"state-{name}", plain)
-        runs[mode] = m = run_measured(cmd, cwd=str(ROOT))
+        if mode == "prefect-server":
+            with local_prefect_server(work / "prefect-server") as api_url:
+                runs[mode] = m = run_measured(cmd, cwd=str(ROOT), env={**os.environ, "PREFECT_API_URL": api_url})
+        else:
+            runs[mode] = m = run_measured(cmd, cwd=str(ROOT))
         progress(f"[{size}] {mode}: {m.seconds:.1f} s, peak {m.peak_mb:.0f} MB, exit {m.returncode}")
         if m.returncode != 0:
             progress(m.stderr[-2000:])

@@ -156,7 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--source", help=f"folder of minutes (default: the bundled samples, {SAMPLES_DIR})")
     run.add_argument("--warehouse", help="warehouse folder (default: ./warehouse-out)")
     run.add_argument("--state", help="state folder for Prefect and staging (default: ./state)")
-    run.add_argument("--batch-size", type=int, help="documents per task (default 250)")
+    run.add_argument("--batch-size", type=int, help="documents per batch: one task per stage per batch (default 2500)")
     run.add_argument("--workers", type=int, help="processes that extract and parse (default: one per CPU core)")
     run.add_argument("--task-runner", choices=["local", "dask"],
                      help="where the parse stage runs: local worker processes (default) or a Dask cluster")

@@ -39,8 +39,8 @@ class DaskParser:
     def close(self) -> None:
         pass
 
-    def extract(self, number: int, files: list[SourceFile], **kw: Any) -> Batch:
-        return extract_batch(number, files, **kw)
+    def extract(self, number: int, files: list[SourceFile], *, upcoming: Any = None, **kw: Any) -> Batch:
+        return extract_batch(number, files, **kw)  # the next batch is not read ahead here
 
     def normalise(self, batch: Batch) -> Batch:
         from flows.prefect_flow import parse_on_dask

@@ -1,20 +1,24 @@
-"""Extract and parse a batch across CPU cores.
+"""Extract and parse batches across CPU cores, one batch ahead of the quality gates.
 
-A batch is cut into one chunk per worker process; each chunk runs the same pure functions
-(flows.stages.extract_batch / normalise_batch) and the partial batches are merged back in file
-order, so the result is the same as in one process. Quality checks and writing stay in the
-flow's process. The pool is started once per run ("spawn": a clean interpreter, safe beside
-Prefect's threads) and reused for every batch.
+A batch is cut into one chunk per worker process. Each chunk is extracted *and* parsed in its
+worker in one trip (the text goes to the worker once, not back and forth), with the same pure
+functions as in one process (flows.stages.extract_batch / normalise_batch). The two results stay
+apart: ``extract`` returns the extraction, the flow runs the after-extract quality gate on it, and
+``normalise`` then takes the parse of only the documents that passed, so the tables are the same
+as in one process. While the flow's process runs the gates and stages batch N, the workers are
+already extracting and parsing batch N+1 (``upcoming``). The pool is started once per run
+("spawn": a clean interpreter, safe beside Prefect's threads) and reused for every batch.
 """
 
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import replace
 from multiprocessing import get_context
 from typing import Any
 
-from flows.stages import Batch, SourceFile, absorb, extract_batch, normalise_batch, split
+from flows.stages import Batch, SourceFile, absorb, extract_batch, normalise_batch
 
 MIN_CHUNK = 25  # below this a chunk costs more to ship than to parse
 
@@ -27,6 +31,8 @@ class WorkerPool:
     def __init__(self, workers: int):
         self.workers = max(1, workers)
         self._pool: ProcessPoolExecutor | None = None
+        self._ahead: dict[int, list[Future] | Batch] = {}  # batch number -> its chunks in flight
+        self._parsed: dict[int, list[Batch]] = {}  # batch number -> its parsed chunks
 
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
@@ -34,35 +40,54 @@ class WorkerPool:
         return self._pool
 
     def close(self) -> None:
+        self._ahead.clear()
+        self._parsed.clear()
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
 
     def __getstate__(self) -> dict[str, Any]:  # a pool does not travel to other processes
-        return {"workers": self.workers, "_pool": None}
+        return {"workers": self.workers, "_pool": None, "_ahead": {}, "_parsed": {}}
 
     def chunks(self, n: int) -> list[slice]:
         parts = min(self.workers, max(1, n // MIN_CHUNK))
         size = -(-n // parts) if n else 0
         return [slice(i, i + size) for i in range(0, n, size)] if n else []
 
-    def extract(self, number: int, files: list[SourceFile], **kw: Any) -> Batch:
+    def extract(self, number: int, files: list[SourceFile], *,
+                upcoming: tuple[list[SourceFile], dict[str, Any]] | None = None, **kw: Any) -> Batch:
+        """Batch ``number`` extracted (its parse kept for ``normalise``). ``upcoming``: the next
+        batch's files and arguments, to start on while this one is checked and staged."""
+        pending = self._ahead.pop(number, None) or self._submit(number, files, kw)
+        if upcoming is not None and upcoming[0]:
+            self._ahead[number + 1] = self._submit(number + 1, *upcoming)
+        if isinstance(pending, Batch):  # too small to share out: extracted here, parsed later here
+            return pending
+        results = [f.result() for f in pending]
+        self._parsed[number] = [parsed for _, parsed in results]
+        return merge(number, [extracted for extracted, _ in results])
+
+    def normalise(self, batch: Batch) -> Batch:
+        parsed = self._parsed.pop(batch.number, None)
+        if parsed is None:
+            return normalise_batch(batch)
+        return absorb(batch, parsed, only=set(batch.texts))
+
+    def _submit(self, number: int, files: list[SourceFile], kw: dict[str, Any]) -> list[Future] | Batch:
         cuts = self.chunks(len(files))
         if len(cuts) <= 1:
             return extract_batch(number, files, **kw)
-        futures = [self._executor().submit(_extract_chunk, number, files[c], kw) for c in cuts]
-        return merge(number, [f.result() for f in futures])
-
-    def normalise(self, batch: Batch) -> Batch:
-        cuts = self.chunks(len(batch.texts))
-        if len(cuts) <= 1:
-            return normalise_batch(batch)
-        futures = [self._executor().submit(normalise_batch, part) for part in split(batch, cuts)]
-        return absorb(batch, [f.result() for f in futures])
+        return [self._executor().submit(_extract_and_parse_chunk, number, files[c], kw) for c in cuts]
 
 
-def _extract_chunk(number: int, files: list[SourceFile], kw: dict[str, Any]) -> Batch:
-    return extract_batch(number, files, **kw)
+def _extract_and_parse_chunk(number: int, files: list[SourceFile], kw: dict[str, Any]) -> tuple[Batch, Batch]:
+    """(the chunk extracted, the chunk parsed): what extract_batch and then normalise_batch
+    would give, kept apart so that the after-extract gate still decides what is parsed."""
+    extracted = extract_batch(number, files, **kw)
+    parsed = normalise_batch(Batch(number, {d: replace(r) for d, r in extracted.records.items()},
+                                   dict(extracted.texts)))
+    parsed.texts = {}  # the extraction carries them
+    return extracted, parsed
 
 
 def merge(number: int, parts: list[Batch]) -> Batch:

@@ -121,8 +121,10 @@ def run_batches(ctx: RunContext, settings: Settings, progress: Progress) -> RunS
     """The plain loop over batches, then the publish step."""
     tally = Tally(ctx, progress)
     with parse_workers(ctx, settings), failing_cleanly(ctx):
-        for number, files in enumerate(batched(ctx.files, settings.batch_size)):
-            batch = extract_step(ctx, number, files, settings.max_bytes, settings.max_pdf_pages)
+        batches = batched(ctx.files, settings.batch_size)
+        for number, files in enumerate(batches):
+            batch = extract_step(ctx, number, files, settings.max_bytes, settings.max_pdf_pages,
+                                 batches[number + 1] if number + 1 < len(batches) else None)
             batch = normalise_step(ctx, batch)
             tally.add(stage_step(ctx, batch))
     progress("  load: building Parquet and DuckDB, checking, publishing")

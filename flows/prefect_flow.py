@@ -29,8 +29,10 @@ def minutes_pipeline(settings: Settings, progress: pipeline.Progress) -> steps.R
     tally = pipeline.Tally(ctx, progress)
     with pipeline.parse_workers(ctx, settings):
         with steps.failing_cleanly(ctx):
-            for number, files in enumerate(pipeline.batched(ctx.files, settings.batch_size)):
-                batch = extract_task(ctx, number, files, settings.max_bytes, settings.max_pdf_pages)
+            batches = pipeline.batched(ctx.files, settings.batch_size)
+            for number, files in enumerate(batches):
+                batch = extract_task(ctx, number, files, settings.max_bytes, settings.max_pdf_pages,
+                                     batches[number + 1] if number + 1 < len(batches) else None)
                 batch = normalise_task(ctx, batch)
                 tally.add(stage_task(ctx, batch))
     progress("  load: building Parquet and DuckDB, checking, publishing")

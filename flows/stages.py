@@ -249,14 +249,17 @@ def split(batch: Batch, cuts: list[slice]) -> list[Batch]:
             for c in cuts]
 
 
-def absorb(batch: Batch, parsed: list[Batch]) -> Batch:
-    """Parsed chunks back into their batch: records (adapter, meeting), rows and rejections."""
+def absorb(batch: Batch, parsed: list[Batch], only: set[str] | None = None) -> Batch:
+    """Parsed chunks back into their batch: records (adapter, meeting), rows and rejections;
+    with ``only``, of those documents alone (the others were quarantined meanwhile)."""
     for part in parsed:
-        batch.records.update(part.records)
+        keep = (lambda d: d in only) if only is not None else (lambda d: True)  # noqa: E731
+        batch.records.update({d: r for d, r in part.records.items() if keep(d)})
         for table in FACT_TABLES:
-            batch.rows[table].extend(part.rows[table])
+            batch.rows[table].extend(r for r in part.rows[table] if keep(r["document_id"]))
         for q in part.quarantine:
-            batch.reject(q.document_id, q.stage, q.check_name, q.reason)
+            if keep(q.document_id):
+                batch.reject(q.document_id, q.stage, q.check_name, q.reason)
     return batch
 
 

@@ -134,11 +134,21 @@ def _timed(ctx: RunContext, stage: str, started: float) -> None:
 
 
 def extract_step(ctx: RunContext, number: int, files: list[SourceFile], max_bytes: int,
-                 max_pdf_pages: int) -> Batch:
+                 max_pdf_pages: int, upcoming: list[SourceFile] | None = None) -> Batch:
+    """Extract a batch and run the after-extract gate. ``upcoming``: the next batch's files, which
+    worker processes (when there are any) start on meanwhile."""
     t0 = time.perf_counter()
-    kw = {"max_bytes": max_bytes, "max_pdf_pages": max_pdf_pages, "parser_version": ctx.parser_version,
-          "reuse": {f.document_id: ctx.reusable[f.document_id] for f in files if f.document_id in ctx.reusable}}
-    batch = ctx.pool.extract(number, files, **kw) if ctx.pool is not None else extract_batch(number, files, **kw)
+
+    def arguments(batch_files: list[SourceFile]) -> dict[str, Any]:
+        return {"max_bytes": max_bytes, "max_pdf_pages": max_pdf_pages, "parser_version": ctx.parser_version,
+                "reuse": {f.document_id: ctx.reusable[f.document_id] for f in batch_files
+                          if f.document_id in ctx.reusable}}
+
+    kw = arguments(files)
+    if ctx.pool is None:
+        batch = extract_batch(number, files, **kw)
+    else:
+        batch = ctx.pool.extract(number, files, upcoming=(upcoming, arguments(upcoming)) if upcoming else None, **kw)
     if ctx.checks is not None and batch.texts:
         apply_failures(batch, ctx.checks.check_documents(extract_check_frame(batch)), "extract_check")
     pause_point("extract", ctx.state_dir)

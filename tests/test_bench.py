@@ -18,6 +18,18 @@ def test_run_measured_reports_time_memory_and_exit():
     assert m.peak_mb >= 60 and m.seconds > 0
 
 
+def test_tree_memory_counts_child_processes(tmp_path):
+    script = ("import multiprocessing as mp, time\n"
+              "def hold():\n    x = bytearray(150_000_000); time.sleep(1.5)\n"
+              "if __name__ == '__main__':\n"
+              "    ps = [mp.get_context('spawn').Process(target=hold) for _ in range(2)]\n"
+              "    [p.start() for p in ps]; [p.join() for p in ps]\n")
+    (tmp_path / "hold.py").write_text(script)
+    m = run_measured([sys.executable, str(tmp_path / "hold.py")])
+    assert m.returncode == 0 and not m.stderr, m.stderr
+    assert m.peak_mb < 250 and m.peak_tree_mb >= 300  # two children of 150 MB at once
+
+
 def test_stage_seconds_absent_is_empty():
     assert stage_seconds("Done in 3.0 s.") == {}
 
@@ -32,13 +44,14 @@ def test_tiny_benchmark_reports_its_table(tmp_path, capsys):
     results = run_benchmark([30], ["plain"], tmp_path, with_score=False, progress=lambda s: None)
     rows = run_rows(results)
     assert len(rows) == 1 and len(rows[0]) == len(RUN_COLUMNS)
-    size, mode, wall, rate, peak, *stages, exit_code = rows[0]
+    size, mode, wall, rate, peak, peak_tree, *stages, exit_code = rows[0]
     assert (size, mode, exit_code) == ("30", "plain loop", "0")
-    for number in (wall, rate, peak):
+    for number in (wall, rate, peak, peak_tree):
         assert float(number) > 0
+    assert float(peak_tree) >= float(peak) * 0.9  # the whole tree holds at least its largest process
     assert all(s == "-" or float(s) >= 0 for s in stages)
     targets = target_rows(results)
-    assert [t[2] for t in targets] == ["-"] * 5  # nothing at 10,000 measured
+    assert [t[2] for t in targets] == ["-"] * 7  # nothing at 10,000 measured
 
 
 @pytest.mark.slow
@@ -47,7 +60,7 @@ def test_script_writes_markdown(tmp_path, capsys):
     assert main(["--sizes", "20", "--modes", "plain", "--out", str(out), "--work", str(tmp_path / "w")]) == 0
     text = out.read_text()
     assert "| " + " | ".join(RUN_COLUMNS) + " |" in text
-    assert re.search(r"\| 20 \| plain loop \| [0-9.]+ \| [0-9]+ \| [0-9]+ \|", text)
+    assert re.search(r"\| 20 \| plain loop \| [0-9.]+ \| [0-9]+ \| [0-9]+ \| [0-9]+ \|", text)
     assert "Machine:" in text and "Python" in text and "## Targets" in text
     if "## Accuracy" in text:
         assert "| " + " | ".join(SCORE_COLUMNS) + " |" in text

@@ -39,3 +39,30 @@ def test_worker_processes_and_dask_give_the_tables_of_one_process(tmp_path, corp
     assert len(one["meetings"]) == 60 and len(one["attendance"]) > 100
     assert _tables(corpus, tmp_path, "procs", workers=2) == one
     assert _tables(corpus, tmp_path, "dask", workers=2, task_runner="dask") == one
+
+
+def test_read_ahead_workers_keep_the_gates_decisions(tmp_path, corpus):
+    """Worker processes extract and parse a batch in one trip and one batch ahead; the
+    after-extract gate still decides what is parsed: an error page among the documents is
+    quarantined at extract with no rows, exactly as in one process."""
+    source = tmp_path / "source"
+    source.mkdir()
+    for p in corpus.iterdir():
+        (source / p.name).write_bytes(p.read_bytes())
+        (source / f"again-{p.name}").write_text(p.read_text(encoding="utf-8") + "\nReissued.\n", encoding="utf-8")
+    for i in range(3):
+        (source / f"gone-{i}.html").write_text(
+            f"<html><body><h1>Page not found</h1><p>Sorry, the page {i} you asked for could not be found."
+            "</p></body></html>", encoding="utf-8")
+    results = {}
+    for workers in (1, 2):
+        s = Settings(source_dir=source, warehouse_dir=tmp_path / f"w{workers}", state_dir=tmp_path / f"s{workers}",
+                     batch_size=61, workers=workers)
+        summary = run_plain(s)
+        assert (summary.documents, summary.quarantined) == (123, 3)
+        tables = table_contents(summary.db_path)
+        quarantine = sorted((q[0], q[2], q[3]) for q in tables.pop("quarantine"))
+        results[workers] = ({k: v for k, v in tables.items() if k not in RUN_SPECIFIC}, quarantine)
+    assert results[2] == results[1]
+    quarantined_stages = {stage for _, stage, _ in results[1][1]}
+    assert quarantined_stages == {"extract_check"}

@@ -42,7 +42,15 @@ def _patterns() -> tuple[tuple[tuple[re.Pattern[str], str], ...], tuple[re.Patte
     return tuple(errors), tuple(markers)
 
 
+@lru_cache(maxsize=1)
+def _any_error() -> re.Pattern[str]:
+    """Every error pattern in one: a line that matches none is passed in one search."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p, _ in _patterns()[0]) or r"(?!)", re.IGNORECASE)
+
+
 def _error_label(line: str) -> str | None:
+    if not _any_error().search(line):
+        return None
     for pattern, label in _patterns()[0]:
         if pattern.search(line):
             return label

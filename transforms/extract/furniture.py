@@ -39,6 +39,13 @@ class FurnitureRule:
 class FurnitureRules:
     whole_line: tuple[FurnitureRule, ...]  # matched against a whole line (bullets stripped)
     inline: tuple[FurnitureRule, ...]  # cut out wherever found
+    #: any rule's literal, in one pattern: most lines hold none and are passed in one search
+    whole_line_literals: re.Pattern[str] = re.compile(r"(?!)")
+    inline_literals: re.Pattern[str] = re.compile(r"(?!)")
+
+
+def _any_of(rules: list[FurnitureRule]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(r.contains) for r in rules) or r"(?!)")
 
 
 @lru_cache(maxsize=1)
@@ -49,7 +56,7 @@ def furniture_rules() -> FurnitureRules:
     for row in load_table("furniture"):
         rule = FurnitureRule(row["contains"].lower(), re.compile(row["pattern"], re.IGNORECASE))
         (lines if row["match"].strip() == "line" else inlines).append(rule)
-    return FurnitureRules(tuple(lines), tuple(inlines))
+    return FurnitureRules(tuple(lines), tuple(inlines), _any_of(lines), _any_of(inlines))
 
 
 def normalise_text(text: str) -> str:
@@ -64,14 +71,20 @@ def is_furniture_line(line: str) -> bool:
     """True when the whole line is site furniture. ``"• Share this item"`` -> True."""
     core = line.lstrip(_LEADING_BULLETS).rstrip()
     lowered = core.lower()
-    return any(rule.contains in lowered and rule.pattern.fullmatch(core) for rule in furniture_rules().whole_line)
+    rules = furniture_rules()
+    if not rules.whole_line_literals.search(lowered):
+        return False
+    return any(rule.contains in lowered and rule.pattern.fullmatch(core) for rule in rules.whole_line)
 
 
 def strip_inline_furniture(line: str) -> str:
     """The line with furniture phrases cut out.
     ``"Minutes pdf icon PDF 50 KB"`` -> ``"Minutes"``."""
     lowered = line.lower()
-    for rule in furniture_rules().inline:
+    rules = furniture_rules()
+    if not rules.inline_literals.search(lowered):
+        return line.rstrip()
+    for rule in rules.inline:
         if rule.contains in lowered:
             line = rule.pattern.sub("", line)
     return line.rstrip()
