@@ -56,7 +56,7 @@ _FINITE_VERB = re.compile(
 _OPEN_END = re.compile(r"(?:[;,]|\b(?:and|or|of|the|to|for|in|on|with|by|that|a|an))$", re.IGNORECASE)
 _MONTH_START = re.compile(rf"^(?:{'|'.join(MONTHS)})\b", re.IGNORECASE)
 _MAX_TITLE_WORDS = 30
-#: a numbered paragraph: "The Panel proposed ...", "Mr Scott presented ...", "Members discussed ..."
+#: a numbered paragraph: "The Panel proposed ...", "Mr Dorsey presented ...", "Members discussed ..."
 _NARRATION = re.compile(r"^(?:The|A|An|Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Members?|He|She|They|It|We)\b"
                         r"(?:\s+[A-Z][\w'’.-]*){0,3}\s+(?:[a-z]+ed|was|were|had|has|said|gave|took|made)\b")
 

@@ -110,7 +110,7 @@ def parse_attendee_entry(entry: str, span: Span, *, role: str | None = None,
 
 
 def table_cells(line: str) -> list[str]:
-    """"| CC Tim Smith | Chief Constable |" -> ["CC Tim Smith", "Chief Constable"]."""
+    """"| CC Tam Smyth | Chief Constable |" -> ["CC Tam Smyth", "Chief Constable"]."""
     body = line.strip()
     if body.startswith("|"):
         body = body[1:]

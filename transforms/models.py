@@ -60,8 +60,8 @@ class Meeting:
 
 @dataclass(frozen=True)
 class Attendance:
-    """One person listed for a meeting. Example: "CC Tim Smith (Chair) | Chief Constable" ->
-    name "Tim Smith", rank "CC", role "Chief Constable", is_chair True."""
+    """One person listed for a meeting. Example: "CC Tam Smyth (Chair) | Chief Constable" ->
+    name "Tam Smyth", rank "CC", role "Chief Constable", is_chair True."""
 
     name: str
     span: Span

@@ -1,8 +1,8 @@
 """People resolution: the same person under every spelling, never two people merged.
 
-"Pete Steenhuis" and "Peter Steenhuis" are one person (a known short form); "Tracey Harman"
-and a bare "Harman" at a meeting where only one Harman is known are one; "Simon Wilson" and
-"Stuart Wilson" are two. Ranks change over time (A/DCC -> ACC) and never split a person.
+"Pete Varnham" and "Peter Varnham" are one person (a known short form); "Tessa Ellwood"
+and a bare "Ellwood" at a meeting where only one Ellwood is known are one; "Simeon Wilby" and
+"Stuart Wilby" are two. Ranks change over time (A/DCC -> ACC) and never split a person.
 
 ``resolve`` works on every mention of the run at once (it is cheap: names only) and returns a
 stable id per mention: ``person/<first>-<surname>`` from the fullest first name seen.
@@ -47,8 +47,8 @@ def _tokens(name: str) -> list[str]:
 
 
 def split_name(name: str) -> tuple[tuple[str, ...], str]:
-    """("Peter", "J") first names and the surname, lower-cased: "Peter J Steenhuis" ->
-    (("peter", "j"), "steenhuis"). A single word is a surname."""
+    """("Peter", "J") first names and the surname, lower-cased: "Peter J Varnham" ->
+    (("peter", "j"), "varnham"). A single word is a surname."""
     toks = _tokens(name)
     if not toks:
         return (), ""
@@ -92,7 +92,7 @@ def resolve(mentions: Sequence[Mention]) -> list[str | None]:
                 clusters.append((firsts, [i]))
         ids = [f"person/{slug(' '.join(canon[:1] + (surname,)))}" for canon, _ in clusters]
         seen: dict[str, int] = {}
-        for n, pid in enumerate(ids):  # two clusters with one slug ("A Harper" twice apart): number them
+        for n, pid in enumerate(ids):  # two clusters with one slug ("A Hesketh" twice apart): number them
             seen[pid] = seen.get(pid, 0) + 1
             ids[n] = pid if seen[pid] == 1 else f"{pid}-{seen[pid]}"
         for pid, (_, members) in zip(ids, clusters, strict=True):
@@ -120,8 +120,8 @@ class Attendee:
 
 
 def resolve_owner(owner: str | None, attendees: Sequence[Attendee]) -> str | None:
-    """The person an action owner names, among the meeting's attendees: "Nigel Brookes",
-    "Brookes", "ACC Brookes" by name; "Chief Constable" by role or rank when exactly one
+    """The person an action owner names, among the meeting's attendees: "Neil Brockway",
+    "Brockway", "ACC Brockway" by name; "Chief Constable" by role or rank when exactly one
     attendee holds it. None for a body ("OPCC", "Force") or anyone not at the meeting."""
     if not owner:
         return None

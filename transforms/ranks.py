@@ -75,8 +75,8 @@ def normalise_rank(written: str) -> Rank | None:
 
 
 def split_rank(name: str) -> tuple[str | None, str]:
-    """Split a leading rank/title off a name: "CC Tim Smith" -> ("CC", "Tim Smith");
-    "Chief Constable Alan Pughsley" -> ("Chief Constable", "Alan Pughsley"). Several titles
+    """Split a leading rank/title off a name: "CC Tam Smyth" -> ("CC", "Tam Smyth");
+    "Chief Constable Alan Marden" -> ("Chief Constable", "Alan Marden"). Several titles
     ("Cllr Dr Jane Smith") come off together. A lone rank word is not split from nothing."""
     rest = name.strip()
     ranks: list[str] = []

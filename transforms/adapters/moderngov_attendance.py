@@ -233,7 +233,7 @@ def _same_person(a: Attendance, b: Attendance) -> bool:
 
 def merge_people(*groups: list[Attendance]) -> list[Attendance]:
     """The people of several readings, each once: a later reading of the same person ("May"
-    and "Karen May") only lends a fuller name."""
+    and "Kerry Mayne") only lends a fuller name."""
     people = [p for group in groups for p in group]
     found: list[Attendance] = []
     if any(not p.name.split() for p in people):  # (no reader gives a blank name) compare all pairs
