@@ -6,6 +6,7 @@ from pathlib import Path
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
+from prefect.utilities.annotations import quote
 
 from flows import pipeline, steps
 from flows.settings import Settings
@@ -27,16 +28,18 @@ def minutes_pipeline(settings: Settings, progress: pipeline.Progress) -> steps.R
         return steps.unchanged_summary(ctx)
     pipeline.attach_checks(ctx)
     tally = pipeline.Tally(ctx, progress)
+    # quote(): Prefect would otherwise walk every object inside a batch (tens of thousands of
+    # rows) looking for upstream futures, at every task call; these arguments hold none.
     with pipeline.parse_workers(ctx, settings):
         with steps.failing_cleanly(ctx):
             batches = pipeline.batched(ctx.files, settings.batch_size)
             for number, files in enumerate(batches):
-                batch = extract_task(ctx, number, files, settings.max_bytes, settings.max_pdf_pages,
-                                     batches[number + 1] if number + 1 < len(batches) else None)
-                batch = normalise_task(ctx, batch)
-                tally.add(stage_task(ctx, batch))
+                batch = extract_task(quote(ctx), number, quote(files), settings.max_bytes, settings.max_pdf_pages,
+                                     quote(batches[number + 1] if number + 1 < len(batches) else None))
+                batch = normalise_task(quote(ctx), quote(batch))
+                tally.add(stage_task(quote(ctx), quote(batch)))
     progress("  load: building Parquet and DuckDB, checking, publishing")
-    return publish_task(ctx, frozenset(tally.reused), tally.checks_failed)
+    return publish_task(quote(ctx), frozenset(tally.reused), tally.checks_failed)
 
 
 @flow(name="minutes-nightly", log_prints=True)
