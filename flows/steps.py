@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cached_property
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -73,7 +72,7 @@ class RunContext:
     def release_dir(self) -> Path:
         return self.warehouse_dir / "releases" / self.run_id
 
-    @cached_property  # built once: it is looked up for every document
+    @property
     def reusable(self) -> dict[str, dict[str, Any]]:
         return self.previous.reusable(self.parser_version)
 
