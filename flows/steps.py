@@ -11,7 +11,8 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -72,7 +73,7 @@ class RunContext:
     def release_dir(self) -> Path:
         return self.warehouse_dir / "releases" / self.run_id
 
-    @property
+    @cached_property  # built once: it is looked up for every document
     def reusable(self) -> dict[str, dict[str, Any]]:
         return self.previous.reusable(self.parser_version)
 
@@ -115,8 +116,10 @@ class RunSummary:
 
 
 def new_run(warehouse_dir: Path, state_dir: Path, files: list[SourceFile], source: str) -> RunContext:
-    started = utcnow()
-    run_id = started.strftime("%Y%m%dT%H%M%S") + f"-{time.monotonic_ns() % 1_000_000:06d}"
+    now = datetime.now(UTC)
+    started = now.replace(tzinfo=None, microsecond=0)
+    # the time to the microsecond: run ids sort in the order the runs started, even within a second
+    run_id = now.strftime("%Y%m%dT%H%M%S") + f"-{now.microsecond:06d}"
     warehouse_dir.mkdir(parents=True, exist_ok=True)
     previous = load_previous(warehouse_dir)
     current = {f.uri: f.document_id for f in files}
