@@ -143,13 +143,14 @@ class Checker:
         run_id = RunIdentifier(run_name=run_name, run_time=datetime.now(UTC))
         summary = ValidationRun(suite.name, run_name, False, len(frame), len(suite.checks),
                                 run_time_key=run_id.to_tuple()[1])
+        def run(result_format: dict[str, Any]) -> Any:
+            return validation.run(batch_parameters={"dataframe": frame}, expectation_parameters=parameters,
+                                  result_format=result_format, run_id=run_id)
+
         try:
-            result = validation.run(batch_parameters={"dataframe": frame}, expectation_parameters=parameters,
-                                    result_format=FIRST_PASS, run_id=run_id)
+            result = run(FIRST_PASS)
             if not result.success:
-                result = validation.run(
-                    batch_parameters={"dataframe": frame}, expectation_parameters=parameters,
-                    result_format=ROW_LEVEL if row_level else TABLE_LEVEL, run_id=run_id)
+                result = run(ROW_LEVEL if row_level else TABLE_LEVEL)
         except Exception as exc:  # noqa: BLE001 - a check that cannot run is a failure, not a crash
             failure = Failure(suite.stage, suite.table, "validation_run",
                               f"Could not validate {suite.table}: {type(exc).__name__}: {exc}"[:300], ())

@@ -252,8 +252,10 @@ def split(batch: Batch, cuts: list[slice]) -> list[Batch]:
 def absorb(batch: Batch, parsed: list[Batch], only: set[str] | None = None) -> Batch:
     """Parsed chunks back into their batch: records (adapter, meeting), rows and rejections;
     with ``only``, of those documents alone (the others were quarantined meanwhile)."""
+    def keep(document_id: str) -> bool:
+        return only is None or document_id in only
+
     for part in parsed:
-        keep = (lambda d: d in only) if only is not None else (lambda d: True)  # noqa: E731
         batch.records.update({d: r for d, r in part.records.items() if keep(d)})
         for table in FACT_TABLES:
             batch.rows[table].extend(r for r in part.rows[table] if keep(r["document_id"]))
