@@ -128,7 +128,7 @@ def render_markdown(results: list[SizeResult], machine: str, command: str, when:
     parts = [
         "# Benchmarks", "",
         "Generated corpora (`minutes sample-corpus`, fixed seed) run through the pipeline in child "
-        "processes. Peak memory is the child's maximum resident set size. Per-stage seconds appear "
+        "processes. Peak memory: see *How it is measured* below. Per-stage seconds appear "
         "when `minutes run` prints a `stage seconds:` line.", "",
         f"- Date: {when}", f"- Machine: {machine}", f"- Command: `{command}`", f"- Corpus generation: {gen}", "",
         "## Runs", "", markdown_table(RUN_COLUMNS, run_rows(results)), "",
