@@ -71,6 +71,13 @@ class Checker:
         self._runs: list[ValidationRun] = []
         self._run_numbers = itertools.count(1)
 
+    def prepare(self) -> None:
+        """Build every GX suite and validation definition now (they are otherwise built at first
+        use): a run calls this while its worker processes parse the first batch."""
+        for suites in self._suites.values():
+            for suite in suites.values():
+                self._validation_of(suite)
+
     # --- the three gates ---------------------------------------------------------------------
 
     def check_documents(self, df: pd.DataFrame) -> list[Failure]:

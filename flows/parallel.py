@@ -67,6 +67,12 @@ class WorkerPool:
         self._parsed[number] = [parsed for _, parsed in results]
         return merge(number, [extracted for extracted, _ in results])
 
+    def start(self, number: int, files: list[SourceFile], kw: dict[str, Any]) -> None:
+        """Set the workers on batch ``number`` now (a head start while the caller does other
+        work); ``extract`` then collects it. A batch too small to share out is left for later."""
+        if number not in self._ahead and len(self.chunks(len(files))) > 1:
+            self._ahead[number] = self._submit(number, files, kw)
+
     def normalise(self, batch: Batch) -> Batch:
         parsed = self._parsed.pop(batch.number, None)
         if parsed is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from flows.lock import run_lock
@@ -19,6 +19,7 @@ from flows.steps import (
     BatchCounts,
     RunContext,
     RunSummary,
+    extract_arguments,
     extract_step,
     failing_cleanly,
     new_run,
@@ -71,7 +72,27 @@ def plan_run(settings: Settings, progress: Progress = _quiet, *, fetch: bool | N
 
 @contextmanager
 def parse_workers(ctx: RunContext, settings: Settings) -> Iterator[None]:
-    """Extract and parse across processes: local worker processes, or a Dask cluster."""
+    """Extract and parse across processes for the length of the block: local worker processes,
+    or a Dask cluster. Local workers start on the first batch at once, while the caller goes on
+    (importing Great Expectations and Prefect takes seconds).
+
+    Blocks nest: an inner block uses the workers the outer one started (early, for that head
+    start) and the workers stop when the first block ends, so they do not sit in memory while
+    the tables are loaded."""
+    with ExitStack() as stack:
+        if ctx.pool is None:
+            ctx.pool = _start_workers(ctx, settings, stack)
+        try:
+            yield
+        finally:
+            if ctx.pool is not None:
+                ctx.pool.close()
+                ctx.pool = None
+
+
+def _start_workers(ctx: RunContext, settings: Settings, stack: ExitStack):
+    """A WorkerPool on the first batch, a DaskParser on a cluster kept open by ``stack``, or
+    None when the run is too small to share out."""
     from flows.parallel import WorkerPool, default_workers
 
     workers = settings.workers or default_workers()
@@ -80,23 +101,20 @@ def parse_workers(ctx: RunContext, settings: Settings) -> Iterator[None]:
         from flows.prefect_env import configure
 
         configure(settings.state_dir)  # the parse subflow is a Prefect flow, also from the plain loop
-        with dask_cluster(settings.dask_address, workers) as address:
-            ctx.pool = DaskParser(address, workers)
-            yield
-        return
-    if workers > 1 and len(ctx.files) >= 50:
-        ctx.pool = WorkerPool(workers)
-    try:
-        yield
-    finally:
-        if ctx.pool is not None:
-            ctx.pool.close()
+        return DaskParser(stack.enter_context(dask_cluster(settings.dask_address, workers)), workers)
+    if workers < 2 or len(ctx.files) < 50:
+        return None
+    pool = WorkerPool(workers)
+    first = batched(ctx.files, settings.batch_size)[0]
+    pool.start(0, first, extract_arguments(ctx, first, settings.max_bytes, settings.max_pdf_pages))
+    return pool
 
 
 def attach_checks(ctx: RunContext) -> None:
     from expectations import Checker  # imports Great Expectations: once per run
 
     ctx.checks = Checker(ctx.release_dir / "data-docs")
+    ctx.checks.prepare()
 
 
 class Tally:
@@ -137,26 +155,48 @@ def run_plain(settings: Settings, progress: Progress = _quiet, with_checks: bool
         ctx = plan_run(settings, progress)
         if ctx.nothing_changed and not settings.force:
             return unchanged_summary(ctx)
-        if with_checks:
-            attach_checks(ctx)
-        return run_batches(ctx, settings, progress)
+        with parse_workers(ctx, settings):  # the workers start on the first batch meanwhile
+            if with_checks:
+                attach_checks(ctx)
+            return run_batches(ctx, settings, progress)
+
+
+class PlannedRun:
+    """A folder run planned before its Prefect flow starts, its worker processes already on the
+    first batch. Handed to the flow as a parameter that Prefect neither stores nor walks (no
+    ``__dict__``, not iterable: the flow run records it as ``<PlannedRun>``)."""
+
+    __slots__ = ("ctx",)
+
+    def __init__(self, ctx: RunContext):
+        self.ctx = ctx
 
 
 def run_with_prefect(settings: Settings, progress: Progress = _quiet) -> RunSummary:
     """Run the `minutes-pipeline` Prefect flow (a temporary local server when none is set).
-    A folder run with nothing changed is answered before Prefect starts."""
+
+    A folder run is planned first: with nothing changed it is answered before Prefect starts;
+    otherwise the worker processes start on the first batch while Prefect (and its temporary
+    server) and Great Expectations load, and the flow takes the plan as it is. A fetch run
+    plans inside the flow (fetching is its first task, with retries)."""
     with run_lock(settings.warehouse_dir):
-        if not settings.fetch and not settings.force:
-            ctx = plan_run(settings, _quiet)
-            if ctx.nothing_changed:
-                return unchanged_summary(ctx)
         from flows.prefect_env import configure, warm_start
 
-        configure(settings.state_dir)
-        warm_start(_imports_for_the_flow)
-        from flows.prefect_flow import minutes_pipeline
+        if settings.fetch:
+            configure(settings.state_dir)
+            warm_start(_imports_for_the_flow)
+            from flows.prefect_flow import minutes_pipeline
 
-        return minutes_pipeline(settings, progress)
+            return minutes_pipeline(settings, progress)
+        ctx = plan_run(settings, progress)
+        if ctx.nothing_changed and not settings.force:
+            return unchanged_summary(ctx)
+        with parse_workers(ctx, settings):
+            configure(settings.state_dir)
+            warm_start(_imports_for_the_flow)
+            from flows.prefect_flow import minutes_pipeline
+
+            return minutes_pipeline(settings, progress, PlannedRun(ctx))
 
 
 def _imports_for_the_flow() -> None:

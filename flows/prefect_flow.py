@@ -22,8 +22,11 @@ publish_task = task(steps.publish_step, name="load-and-publish", cache_policy=NO
 
 
 @flow(name="minutes-pipeline", log_prints=False, validate_parameters=False)
-def minutes_pipeline(settings: Settings, progress: pipeline.Progress) -> steps.RunSummary:
-    ctx = plan_task(settings, progress)
+def minutes_pipeline(settings: Settings, progress: pipeline.Progress,
+                     planned: pipeline.PlannedRun | None = None) -> steps.RunSummary:
+    """``planned``: a folder run already planned by the caller (flows.pipeline.run_with_prefect),
+    its workers already parsing; without it the flow fetches (or reads) and plans as its first task."""
+    ctx = planned.ctx if planned is not None else plan_task(settings, progress)
     if ctx.nothing_changed and not settings.force:
         return steps.unchanged_summary(ctx)
     pipeline.attach_checks(ctx)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import shutil
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -33,7 +34,7 @@ from flows.stages import (
 from warehouse.arrow import rows_to_arrow
 from warehouse.history import ChangeCounts, classify, version_rows
 from warehouse.previous import PreviousWarehouse, load_previous
-from warehouse.publish import DB_NAME, final_tables, swap_into_place, write_part, write_release
+from warehouse.publish import DB_NAME, discard_tables, final_tables, swap_into_place, write_part, write_release
 
 
 class RunFailed(Exception):
@@ -41,6 +42,7 @@ class RunFailed(Exception):
 
 
 class Checks(Protocol):
+    def prepare(self) -> None: ...
     def check_documents(self, df: Any) -> list[Any]: ...
     def check_facts(self, tables: dict[str, Any]) -> list[Any]: ...
     def check_final(self, tables: dict[str, Any]) -> list[Any]: ...
@@ -136,22 +138,24 @@ def _timed(ctx: RunContext, stage: str, started: float) -> None:
     ctx.stage_seconds[stage] += time.perf_counter() - started
 
 
+def extract_arguments(ctx: RunContext, files: list[SourceFile], max_bytes: int, max_pdf_pages: int) -> dict[str, Any]:
+    """What extract_batch needs besides the files: limits, parser version, and the previous
+    warehouse's rows of documents that can be reused as they are."""
+    return {"max_bytes": max_bytes, "max_pdf_pages": max_pdf_pages, "parser_version": ctx.parser_version,
+            "reuse": {f.document_id: ctx.reusable[f.document_id] for f in files if f.document_id in ctx.reusable}}
+
+
 def extract_step(ctx: RunContext, number: int, files: list[SourceFile], max_bytes: int,
                  max_pdf_pages: int, upcoming: list[SourceFile] | None = None) -> Batch:
     """Extract a batch and run the after-extract gate. ``upcoming``: the next batch's files, which
     worker processes (when there are any) start on meanwhile."""
     t0 = time.perf_counter()
-
-    def arguments(batch_files: list[SourceFile]) -> dict[str, Any]:
-        return {"max_bytes": max_bytes, "max_pdf_pages": max_pdf_pages, "parser_version": ctx.parser_version,
-                "reuse": {f.document_id: ctx.reusable[f.document_id] for f in batch_files
-                          if f.document_id in ctx.reusable}}
-
-    kw = arguments(files)
+    kw = extract_arguments(ctx, files, max_bytes, max_pdf_pages)
     if ctx.pool is None:
         batch = extract_batch(number, files, **kw)
     else:
-        batch = ctx.pool.extract(number, files, upcoming=(upcoming, arguments(upcoming)) if upcoming else None, **kw)
+        ahead = (upcoming, extract_arguments(ctx, upcoming, max_bytes, max_pdf_pages)) if upcoming else None
+        batch = ctx.pool.extract(number, files, upcoming=ahead, **kw)
     if ctx.checks is not None and batch.texts:
         apply_failures(batch, ctx.checks.check_documents(extract_check_frame(batch)), "extract_check")
     pause_point("extract", ctx.state_dir)
@@ -222,30 +226,40 @@ def publish_step(ctx: RunContext, reused: frozenset[str], checks_failed: int) ->
                                                 version_rows(ctx.previous.versions, current, ctx.run_id))
     this_run = _run_record(ctx, "published", len(docs), quarantined, checks_failed, None)
     tables["runs"] = rows_to_arrow("runs", [r.row() for r in runlog.read(ctx.state_dir)] + [this_run.row()])
-    if ctx.checks is not None:
-        failures = ctx.checks.check_final({name: t.to_pandas() for name, t in tables.items()})
+    # The release is built (Parquet, DuckDB: native code, mostly off the GIL) in a thread while
+    # the table checks and Data Docs are done here; it is swapped in only when all succeed.
+    builder = ThreadPoolExecutor(1, thread_name_prefix="write-release")
+    built = builder.submit(write_release, tables, ctx.release_dir)
+    try:
+        failures = ctx.checks.check_final({n: t.to_pandas() for n, t in tables.items()}) if ctx.checks else []
         if failures:
+            wait([built])
+            discard_tables(ctx.release_dir)  # its Data Docs stay: the message points to them
             data_docs = ctx.checks.build_data_docs()
             reasons = "; ".join(f"{f.table}: {f.reason}" for f in failures[:5])
             message = f"table checks failed, nothing published ({reasons})"
             message += f"; see {data_docs}" if data_docs else ""
             record_failure(ctx, message, checks_failed + len(failures))
             raise RunFailed(message)
-    try:
-        write_release(tables, ctx.release_dir)
         data_docs = ctx.checks.build_data_docs() if ctx.checks is not None else None
+        built.result()
         pause_point("before_swap", ctx.state_dir)
         swap_into_place(ctx.release_dir, ctx.warehouse_dir)
+    except RunFailed:
+        raise
     except Exception as exc:  # disk full, permissions...: fail cleanly, the old warehouse stays
+        wait([built])
         shutil.rmtree(ctx.release_dir, ignore_errors=True)
         detail = f"{exc.strerror} ({exc.filename})" if isinstance(exc, OSError) and exc.strerror else str(exc)
         message = f"publishing failed, nothing published: {detail}"[:500]
         record_failure(ctx, message, checks_failed)
         raise RunFailed(message) from exc
     except BaseException:
+        wait([built])
         shutil.rmtree(ctx.release_dir, ignore_errors=True)
         raise
     finally:
+        builder.shutdown(wait=True)
         shutil.rmtree(ctx.parts_dir.parent, ignore_errors=True)
     runlog.append(ctx.state_dir, this_run)
     _timed(ctx, "load", t0)

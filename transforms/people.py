@@ -46,6 +46,13 @@ def _tokens(name: str) -> list[str]:
     return re.findall(r"[a-z]+(?:['-][a-z]+)*", ascii_)
 
 
+@lru_cache(maxsize=4096)
+def _words(text: str | None) -> str:
+    """Lower-case words, single-spaced: "Chief  Constable" -> "chief constable"."""
+    return " ".join(_tokens(text or ""))
+
+
+@lru_cache(maxsize=65536)  # a run resolves tens of thousands of mentions of a few thousand names
 def split_name(name: str) -> tuple[tuple[str, ...], str]:
     """("Peter", "J") first names and the surname, lower-cased: "Peter J Varnham" ->
     (("peter", "j"), "varnham"). A single word is a surname."""
@@ -69,7 +76,8 @@ def _fullness(firsts: tuple[str, ...]) -> tuple[int, int]:
 
 
 def resolve(mentions: Sequence[Mention]) -> list[str | None]:
-    """A person id for each mention (None when a bare surname is ambiguous or the name empty)."""
+    """A person id for each mention (None when a bare surname is ambiguous or the name empty).
+    Every mention of one written name gets the same id; each distinct name is placed once."""
     by_surname: dict[str, list[int]] = defaultdict(list)
     parts = [split_name(m.name) for m in mentions]
     for i, (_, surname) in enumerate(parts):
@@ -77,31 +85,33 @@ def resolve(mentions: Sequence[Mention]) -> list[str | None]:
             by_surname[surname].append(i)
     out: list[str | None] = [None] * len(mentions)
     for surname, idxs in by_surname.items():
-        # clusters of full names: a mention joins the first cluster whose canonical first name fits
-        clusters: list[tuple[tuple[str, ...], list[int]]] = []
-        bare: list[int] = []
-        for i in sorted(idxs, key=lambda i: (_fullness(parts[i][0]), mentions[i].name), reverse=True):
-            firsts = parts[i][0]
-            if not firsts:
-                bare.append(i)
-                continue
-            fits = [members for canon, members in clusters if first_names_compatible(canon[0], firsts[0])]
-            if len(fits) == 1:
-                fits[0].append(i)
-            else:  # no fit, or an initial / short form that fits two people: keep it apart
-                clusters.append((firsts, [i]))
-        ids = [f"person/{slug(' '.join(canon[:1] + (surname,)))}" for canon, _ in clusters]
+        full = {mentions[i].name for i in idxs if parts[i][0]}
+        # clusters of full names, fullest first: a name joins the only cluster whose canonical
+        # first name fits; no fit, or an initial / short form that fits two people: a new cluster
+        clusters: list[tuple[str, ...]] = []
+        cluster_of: dict[str, int] = {}
+        for name in sorted(full, key=lambda n: (_fullness(split_name(n)[0]), n), reverse=True):
+            first = split_name(name)[0][0]
+            fits = [k for k, canon in enumerate(clusters) if first_names_compatible(canon[0], first)]
+            if len(fits) != 1:
+                clusters.append(split_name(name)[0])
+                fits = [len(clusters) - 1]
+            cluster_of[name] = fits[0]
+        ids = [f"person/{slug(' '.join(canon[:1] + (surname,)))}" for canon in clusters]
         seen: dict[str, int] = {}
         for n, pid in enumerate(ids):  # two clusters with one slug ("A Hesketh" twice apart): number them
             seen[pid] = seen.get(pid, 0) + 1
             ids[n] = pid if seen[pid] == 1 else f"{pid}-{seen[pid]}"
-        for pid, (_, members) in zip(ids, clusters, strict=True):
-            for i in members:
-                out[i] = pid
-        for i in bare:
+        in_context: dict[str, set[str]] = defaultdict(set)  # context -> ids of full names there
+        for i in idxs:
+            if parts[i][0]:
+                out[i] = ids[cluster_of[mentions[i].name]]
+                in_context[mentions[i].context].add(out[i])
+        for i in idxs:
+            if parts[i][0]:
+                continue
             # a bare surname joins the only person of that surname in its context, else the only one
-            in_context = {out[j] for j in idxs if out[j] and mentions[j].context == mentions[i].context}
-            candidates = in_context or {pid for pid in ids}
+            candidates = in_context.get(mentions[i].context) or set(ids)
             if len(candidates) == 1:
                 out[i] = next(iter(candidates))
             elif not ids:
@@ -135,7 +145,6 @@ def resolve_owner(owner: str | None, attendees: Sequence[Attendee]) -> str | Non
                      or first_names_compatible(split_name(a.name)[0][0], firsts[0]))]
         if len({a.person_id for a in same}) == 1:
             return same[0].person_id
-    wanted = " ".join(_tokens(owner))
-    holders = {a.person_id for a in attendees
-               if wanted and wanted in (" ".join(_tokens(a.role or "")), " ".join(_tokens(a.rank_name or "")))}
+    wanted = _words(owner)
+    holders = {a.person_id for a in attendees if wanted and wanted in (_words(a.role), _words(a.rank_name))}
     return holders.pop() if len(holders) == 1 else None

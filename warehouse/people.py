@@ -13,36 +13,51 @@ from transforms.ranks import normalise_rank
 from warehouse.arrow import rows_to_arrow
 
 
+def _columns(table: pa.Table, *names: str) -> list[list]:
+    return [table.column(n).to_pylist() for n in names]
+
+
+def _replace_column(table: pa.Table, name: str, values: list) -> pa.Table:
+    i = table.schema.get_field_index(name)
+    return table.set_column(i, table.schema.field(i), pa.array(values, table.schema.field(i).type))
+
+
 def apply_people(tables: dict[str, pa.Table]) -> None:
     """Rewrite person ids in place in ``tables`` and add the ``people`` table."""
-    meetings = {m["meeting_id"]: m for m in tables["meetings"].to_pylist()}
-    attendance = tables["attendance"].to_pylist()
-    mentions = [Mention(a["name"], a["organisation"] or (meetings.get(a["meeting_id"]) or {}).get("body") or "")
-                for a in attendance]
-    for row, pid in zip(attendance, resolve(mentions), strict=True):
-        row["person_id"] = pid or person_key(row["name"])
+    meeting_ids, bodies, dates = _columns(tables["meetings"], "meeting_id", "body", "meeting_date")
+    body_of, date_of = dict(zip(meeting_ids, bodies, strict=True)), dict(zip(meeting_ids, dates, strict=True))
+    att = tables["attendance"]
+    names, organisations, att_meetings, ranks, roles = _columns(att, "name", "organisation", "meeting_id",
+                                                                "rank", "role")
+    mentions = [Mention(n, o or body_of.get(m) or "")
+                for n, o, m in zip(names, organisations, att_meetings, strict=True)]
+    person_ids = [pid or person_key(n) for pid, n in zip(resolve(mentions), names, strict=True)]
+    rank_names: dict[str, str | None] = {}  # a few dozen ways of writing ranks among thousands of rows
     by_meeting: dict[str, list[Attendee]] = defaultdict(list)
-    for a in attendance:
-        rank = normalise_rank(a["rank"]) if a["rank"] else None
-        by_meeting[a["meeting_id"]].append(Attendee(a["person_id"], a["name"], rank.name if rank else None, a["role"]))
-    actions = tables["actions"].to_pylist()
-    for row in actions:
-        row["owner_person_id"] = resolve_owner(row["owner"], by_meeting.get(row["meeting_id"], []))
-    tables["attendance"] = rows_to_arrow("attendance", attendance)
-    tables["actions"] = rows_to_arrow("actions", actions)
-    tables["people"] = rows_to_arrow("people", people_rows(attendance, meetings))
+    for pid, name, meeting, written, role in zip(person_ids, names, att_meetings, ranks, roles, strict=True):
+        if written and written not in rank_names:
+            rank = normalise_rank(written)
+            rank_names[written] = rank.name if rank else None
+        by_meeting[meeting].append(Attendee(pid, name, rank_names.get(written or ""), role))
+    owners, action_meetings = _columns(tables["actions"], "owner", "meeting_id")
+    owner_ids = [resolve_owner(o, by_meeting.get(m, [])) for o, m in zip(owners, action_meetings, strict=True)]
+    tables["attendance"] = _replace_column(att, "person_id", person_ids)
+    tables["actions"] = _replace_column(tables["actions"], "owner_person_id", owner_ids)
+    tables["people"] = rows_to_arrow("people", people_rows(
+        zip(person_ids, names, ranks, (date_of.get(m) for m in att_meetings), strict=True)))
 
 
-def people_rows(attendance: list[dict], meetings: dict[str, dict]) -> list[dict]:
-    """One row per person: fullest name, rank at the latest meeting, appearances."""
+def people_rows(appearances) -> list[dict]:
+    """One row per person from (person_id, name, rank, meeting date) per attendance row:
+    fullest name, rank at the latest meeting, appearances."""
     people: dict[str, dict] = {}
-    for a in attendance:
-        when = (meetings.get(a["meeting_id"]) or {}).get("meeting_date")
-        p = people.setdefault(a["person_id"], {"person_id": a["person_id"], "name": a["name"],
-                                               "latest_rank": a["rank"], "appearances": 0, "_when": when})
+    for pid, name, rank, when in appearances:
+        p = people.get(pid)
+        if p is None:
+            p = people[pid] = {"person_id": pid, "name": name, "latest_rank": rank, "appearances": 0, "_when": when}
         p["appearances"] += 1
-        if len(a["name"]) > len(p["name"]):
-            p["name"] = a["name"]
+        if len(name) > len(p["name"]):
+            p["name"] = name
         if when is not None and (p["_when"] is None or when > p["_when"]):
-            p["latest_rank"], p["_when"] = a["rank"], when
+            p["latest_rank"], p["_when"] = rank, when
     return sorted(people.values(), key=lambda p: p["person_id"])

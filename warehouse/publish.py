@@ -131,6 +131,12 @@ def write_release(tables: dict[str, pa.Table], release_dir: Path) -> Path:
     return db_path
 
 
+def discard_tables(release_dir: Path) -> None:
+    """Remove what ``write_release`` wrote into ``release_dir`` (a release that will not be published)."""
+    shutil.rmtree(release_dir / "parquet", ignore_errors=True)
+    (release_dir / DB_NAME).unlink(missing_ok=True)
+
+
 def _switch_symlink(link: Path, target: Path) -> None:
     tmp = link.with_name(f".{link.name}.new")
     if tmp.is_symlink() or tmp.exists():
