@@ -41,6 +41,14 @@ def test_an_initial_that_fits_two_people_is_not_merged_into_either():
     assert a not in (adrian, alan)
 
 
+def test_one_written_name_is_one_person_even_when_its_initial_is_ambiguous():
+    # "A Hesketh" fits both Adam and Alan, so it stands apart from them, but every mention of it
+    # is the same unknown person (it was once split into a-hesketh and a-hesketh-2)
+    adam, alan, first, second = ids("Adam Hesketh", "Alan Hesketh", "A Hesketh", "A Hesketh")
+    assert first == second == "person/a-hesketh"
+    assert len({adam, alan, first}) == 3
+
+
 def test_a_bare_surname_shared_by_two_people_is_left_unresolved():
     simon, stuart, bare = ids("Simeon Wilby", "Stuart Wilby", "Wilby")
     assert bare is None
