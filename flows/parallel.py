@@ -21,6 +21,7 @@ from typing import Any
 from flows.stages import Batch, SourceFile, absorb, extract_batch, normalise_batch
 
 MIN_CHUNK = 25  # below this a chunk costs more to ship than to parse
+WORKER_NICENESS = 10
 
 
 def default_workers() -> int:
@@ -36,7 +37,8 @@ class WorkerPool:
 
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=get_context("spawn"))
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=get_context("spawn"),
+                                             initializer=_yield_cpu_to_the_flow)
         return self._pool
 
     def close(self) -> None:
@@ -60,7 +62,7 @@ class WorkerPool:
         batch's files and arguments, to start on while this one is checked and staged."""
         pending = self._ahead.pop(number, None) or self._submit(number, files, kw)
         if upcoming is not None and upcoming[0]:
-            self._ahead[number + 1] = self._submit(number + 1, *upcoming)
+            self.start(number + 1, *upcoming)
         if isinstance(pending, Batch):  # too small to share out: extracted here, parsed later here
             return pending
         results = [f.result() for f in pending]
@@ -70,7 +72,7 @@ class WorkerPool:
     def start(self, number: int, files: list[SourceFile], kw: dict[str, Any]) -> None:
         """Set the workers on batch ``number`` now (a head start while the caller does other
         work); ``extract`` then collects it. A batch too small to share out is left for later."""
-        if number not in self._ahead and len(self.chunks(len(files))) > 1:
+        if number not in self._ahead and len(self.chunks(len(files))) > 1:  # else parsed here, when needed
             self._ahead[number] = self._submit(number, files, kw)
 
     def normalise(self, batch: Batch) -> Batch:
@@ -84,6 +86,16 @@ class WorkerPool:
         if len(cuts) <= 1:
             return extract_batch(number, files, **kw)
         return [self._executor().submit(_extract_and_parse_chunk, number, files[c], kw) for c in cuts]
+
+
+def _yield_cpu_to_the_flow() -> None:
+    """Workers run at a lower CPU priority than the flow's process (and a temporary Prefect
+    server starting beside it): they soak up spare cores; the quality gates, Prefect's calls and
+    the server's start-up, which the whole run waits on, go first."""
+    try:
+        os.nice(WORKER_NICENESS)
+    except OSError:  # not permitted here: same priority, same results
+        pass
 
 
 def _extract_and_parse_chunk(number: int, files: list[SourceFile], kw: dict[str, Any]) -> tuple[Batch, Batch]:

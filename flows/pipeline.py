@@ -30,6 +30,9 @@ from flows.steps import (
 )
 
 Progress = Callable[[str], None]
+#: Batches the workers start on before the run's own start-up is done (imports, a temporary
+#: Prefect server: tens of seconds on a new database); later batches are read one ahead.
+HEAD_START_BATCHES = 2
 
 
 def _quiet(_: str) -> None:
@@ -74,7 +77,7 @@ def plan_run(settings: Settings, progress: Progress = _quiet, *, fetch: bool | N
 def parse_workers(ctx: RunContext, settings: Settings) -> Iterator[None]:
     """Extract and parse across processes for the length of the block: local worker processes,
     or a Dask cluster. Local workers start on the first batch at once, while the caller goes on
-    (importing Great Expectations and Prefect takes seconds).
+    (importing Great Expectations and Prefect takes seconds, a temporary Prefect server more).
 
     Blocks nest: an inner block uses the workers the outer one started (early, for that head
     start) and the workers stop when the first block ends, so they do not sit in memory while
@@ -105,8 +108,8 @@ def _start_workers(ctx: RunContext, settings: Settings, stack: ExitStack):
     if workers < 2 or len(ctx.files) < 50:
         return None
     pool = WorkerPool(workers)
-    first = batched(ctx.files, settings.batch_size)[0]
-    pool.start(0, first, extract_arguments(ctx, first, settings.max_bytes, settings.max_pdf_pages))
+    for number, files in enumerate(batched(ctx.files, settings.batch_size)[:HEAD_START_BATCHES]):
+        pool.start(number, files, extract_arguments(ctx, files, settings.max_bytes, settings.max_pdf_pages))
     return pool
 
 

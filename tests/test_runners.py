@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.pipeline import run_plain
+from flows.pipeline import run_plain, run_with_prefect
 from flows.settings import SAMPLES_DIR, Settings
 from tests.conftest import table_contents
 
@@ -42,7 +42,8 @@ def test_worker_processes_and_dask_give_the_tables_of_one_process(tmp_path, corp
 
 
 def test_read_ahead_workers_keep_the_gates_decisions(tmp_path, corpus):
-    """Worker processes extract and parse a batch in one trip and one batch ahead; the
+    """Worker processes extract and parse a batch in one trip, two batches ahead at the start
+    and one ahead after that; the
     after-extract gate still decides what is parsed: an error page among the documents is
     quarantined at extract with no rows, exactly as in one process."""
     source = tmp_path / "source"
@@ -55,14 +56,30 @@ def test_read_ahead_workers_keep_the_gates_decisions(tmp_path, corpus):
             f"<html><body><h1>Page not found</h1><p>Sorry, the page {i} you asked for could not be found."
             "</p></body></html>", encoding="utf-8")
     results = {}
-    for workers in (1, 2):
+    for workers, run in ((1, run_plain), (2, run_plain), ("2 under Prefect", run_with_prefect)):
         s = Settings(source_dir=source, warehouse_dir=tmp_path / f"w{workers}", state_dir=tmp_path / f"s{workers}",
-                     batch_size=61, workers=workers)
-        summary = run_plain(s)
+                     batch_size=61, workers=2 if workers != 1 else 1)
+        summary = run(s)
         assert (summary.documents, summary.quarantined) == (123, 3)
         tables = table_contents(summary.db_path)
         quarantine = sorted((q[0], q[2], q[3]) for q in tables.pop("quarantine"))
         results[workers] = ({k: v for k, v in tables.items() if k not in RUN_SPECIFIC}, quarantine)
     assert results[2] == results[1]
+    # under Prefect the run is planned, and the workers started, before the flow: same tables
+    assert results["2 under Prefect"] == results[1]
     quarantined_stages = {stage for _, stage, _ in results[1][1]}
     assert quarantined_stages == {"extract_check"}
+
+
+def test_workers_run_at_a_lower_cpu_priority_than_the_flow():
+    """Parse workers yield the CPU to the flow's process (gates, Prefect, a starting server)."""
+    import os
+
+    from flows.parallel import WORKER_NICENESS, WorkerPool
+
+    pool = WorkerPool(2)
+    try:
+        niceness = pool._executor().submit(os.nice, 0).result(timeout=60)
+    finally:
+        pool.close()
+    assert niceness == min(19, os.nice(0) + WORKER_NICENESS)
