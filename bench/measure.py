@@ -34,6 +34,7 @@ class Measured:
     stdout: str
     stderr: str
     peak_tree_mb: float = 0.0
+    all_seconds: tuple[float, ...] = ()  # wall times of every repetition when this is their median
 
     @property
     def stages(self) -> dict[str, float]:

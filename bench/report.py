@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from bench.measure import Measured
 
 RUN_COLUMNS = ["documents", "run", "wall s", "docs/s", "peak MB (largest process)", "peak MB (all processes)",
-               "extract s", "normalise s", "load s", "exit"]
+               "extract s", "normalise s", "load s", "exit", "runs (range s)"]
 ENTITIES = ["meeting", "attendance", "agenda_items", "actions", "action_updates", "decisions"]
 SCORE_COLUMNS = ["documents", *ENTITIES, "owner accuracy"]
 MODE_NAMES = {"prefect": "Prefect flow, temporary server", "prefect-server": "Prefect flow, running server",
@@ -48,8 +48,15 @@ def run_rows(results: list[SizeResult]) -> list[list[str]]:
                          f"{r.size / m.seconds:.0f}" if m.seconds else "-", f"{m.peak_mb:.0f}",
                          f"{m.peak_tree_mb:.0f}",
                          *[f"{stages[s]:.1f}" if s in stages else "-" for s in ("extract", "normalise", "load")],
-                         str(m.returncode)])
+                         str(m.returncode), _spread(m)])
     return rows
+
+
+def _spread(m: Measured) -> str:
+    """"3 (41.2-44.0)": how many runs the row is the median of, and their range."""
+    if len(m.all_seconds) < 2:
+        return "1"
+    return f"{len(m.all_seconds)} ({min(m.all_seconds):.1f}-{max(m.all_seconds):.1f})"
 
 
 def score_rows(results: list[SizeResult]) -> list[list[str]]:
@@ -153,12 +160,15 @@ NOTES = [
     "- *plain loop*: `minutes run --plain ...`, the same extract/normalise/load functions and quality "
     "gates in a plain loop, without Prefect (with the same worker processes).",
     "- *no-change rerun*: the flow command again on the same folder and warehouse.",
+    "- *runs (range s)*: with `--repeat N` each mode runs N times (each on a new warehouse and state "
+    "folder; this machine's timings vary by several seconds from run to run); the row shows the run of "
+    "median wall time and the range of all N. Memory columns show the highest of the N runs.",
     "- Overhead ratio = Prefect flow wall time / plain loop wall time.",
     "- Peak memory: largest process = `ru_maxrss` of the child from `os.wait4`; all processes = the "
     "most the run's process tree (main process, worker processes, a temporary Prefect server) held at "
     "once, sampled from /proc every 0.1 s. Targets use the all-processes figure.",
     "- Accuracy: the plain loop's warehouse scored by `../shared/eval/score.py` against the labels "
     "`minutes sample-corpus` wrote (documents the gates quarantine count as misses).",
-    "- Reproduce: `.venv/bin/python bench/run.py --sizes 1000,10000` "
+    "- Reproduce: `.venv/bin/python bench/run.py --sizes 1000,10000 --repeat 3` "
     "(`--modes plain` for a quick look, `--work DIR` to keep corpora and warehouses).", "",
 ]

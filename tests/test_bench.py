@@ -7,9 +7,9 @@ import sys
 
 import pytest
 
-from bench.measure import run_measured, stage_seconds
-from bench.report import RUN_COLUMNS, SCORE_COLUMNS, markdown_table, run_rows, target_rows
-from bench.run import main, run_benchmark
+from bench.measure import Measured, run_measured, stage_seconds
+from bench.report import RUN_COLUMNS, SCORE_COLUMNS, SizeResult, markdown_table, run_rows, target_rows
+from bench.run import main, median_run, run_benchmark
 
 
 def test_run_measured_reports_time_memory_and_exit():
@@ -35,6 +35,15 @@ def test_stage_seconds_absent_is_empty():
     assert stage_seconds("Done in 3.0 s.") == {}
 
 
+def test_repeated_runs_report_the_median_time_and_the_highest_memory():
+    runs = [Measured(["x"], 0, secs, mb, "", "", tree) for secs, mb, tree in
+            ((44.0, 500, 900), (40.5, 520, 700), (41.2, 480, 800))]
+    m = median_run(runs)
+    assert (m.seconds, m.peak_mb, m.peak_tree_mb) == (41.2, 520, 900)
+    assert run_rows([SizeResult(10, 0.1, {"plain": m}, None)])[0][-1] == "3 (40.5-44.0)"
+    assert median_run(runs[:2]).seconds == 40.5  # an even count: the lower middle run
+
+
 def test_markdown_table_shape():
     table = markdown_table(["a", "b"], [["1", "2"]])
     assert table.splitlines() == ["| a | b |", "|---|---|", "| 1 | 2 |"]
@@ -45,8 +54,8 @@ def test_tiny_benchmark_reports_its_table(tmp_path, capsys):
     results = run_benchmark([30], ["plain"], tmp_path, with_score=False, progress=lambda s: None)
     rows = run_rows(results)
     assert len(rows) == 1 and len(rows[0]) == len(RUN_COLUMNS)
-    size, mode, wall, rate, peak, peak_tree, *stages, exit_code = rows[0]
-    assert (size, mode, exit_code) == ("30", "plain loop", "0")
+    size, mode, wall, rate, peak, peak_tree, *stages, exit_code, runs = rows[0]
+    assert (size, mode, exit_code, runs) == ("30", "plain loop", "0", "1")
     for number in (wall, rate, peak, peak_tree):
         assert float(number) > 0
     assert float(peak_tree) >= float(peak) * 0.9  # the whole tree holds at least its largest process
