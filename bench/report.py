@@ -17,8 +17,9 @@ RUN_COLUMNS = ["documents", "run", "wall s", "docs/s", "peak MB (largest process
 ENTITIES = ["meeting", "attendance", "agenda_items", "actions", "action_updates", "decisions"]
 SCORE_COLUMNS = ["documents", *ENTITIES, "owner accuracy"]
 MODE_NAMES = {"prefect": "Prefect flow, temporary server", "prefect-server": "Prefect flow, running server",
+              "prefect-warm": "Prefect flow, temporary server, earlier run's database",
               "plain": "plain loop", "rerun": "no-change rerun"}
-FLOW_MODES = ("prefect-server", "prefect")
+FLOW_MODES = ("prefect-server", "prefect-warm", "prefect")
 
 
 @dataclass
@@ -155,6 +156,10 @@ NOTES = [
     "- *Prefect flow, temporary server*: `minutes run --source DOCS --warehouse W --state S` (quality "
     "gates on) with no Prefect server configured, on a new state folder: Prefect starts a temporary "
     "server and creates its database, the cold start a first-time user gets.",
+    "- *Prefect flow, temporary server, earlier run's database*: the same command on a state folder "
+    "where an earlier `minutes run` (the bundled samples, not timed) left Prefect's database: the "
+    "temporary server starts without creating it, as on every run after the first without a standing "
+    "server.",
     "- *Prefect flow, running server*: the same command with `PREFECT_API_URL` set to a local "
     "`prefect server start` that is already up, as in nightly operation (`minutes serve`, `prefect.yaml`).",
     "- *plain loop*: `minutes run --plain ...`, the same extract/normalise/load functions and quality "

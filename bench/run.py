@@ -4,7 +4,8 @@
 
 For each size: write a corpus (fixed seed), then in child processes run the full Prefect flow
 (``minutes run``) with no Prefect server configured (Prefect starts a temporary one: the cold
-start a first-time user gets), the same flow against a local Prefect server that is already
+start a first-time user gets), the same with a Prefect database left by an earlier run (a later
+run without a standing server), the same flow against a local Prefect server that is already
 running (as under a scheduler: ``prefect server start``, started here for the benchmark), the
 plain loop (``minutes run --plain``) and the flow command again on the unchanged folder and
 warehouse (a no-change rerun); score the plain loop's warehouse with ``../shared/eval/score.py``
@@ -38,10 +39,11 @@ if str(ROOT) not in sys.path:
 from bench.machine import describe  # noqa: E402
 from bench.measure import Measured, run_measured  # noqa: E402
 from bench.report import SizeResult, render_markdown, render_text  # noqa: E402
+from flows.settings import SAMPLES_DIR  # noqa: E402
 from samplegen.corpus import write_corpus  # noqa: E402
 
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"
-MODES = ("prefect", "prefect-server", "plain", "rerun")
+MODES = ("prefect", "prefect-warm", "prefect-server", "plain", "rerun")
 SEED = 2024
 
 
@@ -125,6 +127,10 @@ def _measure_mode(mode: str, docs: Path, work: Path, suffix: str) -> Measured:
     if mode == "prefect-server":
         with local_prefect_server(work / f"prefect-server{suffix}") as api_url:
             return run_measured(cmd, cwd=str(ROOT), env={**os.environ, "PREFECT_API_URL": api_url})
+    if mode == "prefect-warm":  # an earlier run (the bundled samples) created the Prefect database
+        earlier = minutes_command(SAMPLES_DIR, work / f"wh-{name}{suffix}-earlier", work / f"state-{name}{suffix}",
+                                  plain=False)
+        subprocess.run(earlier, cwd=str(ROOT), check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return run_measured(cmd, cwd=str(ROOT))
 
 
