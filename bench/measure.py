@@ -1,9 +1,11 @@
 """Run one command in a child process and measure it: wall time, peak memory, output.
 
-Two memory figures: ``peak_mb``, the largest single process (``ru_maxrss`` from ``os.wait4``:
+Memory figures: ``peak_mb``, the largest single process (``ru_maxrss`` from ``os.wait4``:
 the child's own and that of the descendants it waited for), and ``peak_tree_mb``, the most the
 child and all its descendants (worker processes, a temporary Prefect server) held at once,
-sampled from /proc every 0.1 s (0 where /proc is absent).
+sampled from /proc every 0.1 s by proportional set size (0 where /proc is absent);
+``peak_tree_rss_mb`` is the same with resident sizes summed, which counts shared pages once per
+process.
 
     >>> import sys
     >>> r = run_measured([sys.executable, "-c", "print('hi')"])
@@ -33,7 +35,8 @@ class Measured:
     peak_mb: float
     stdout: str
     stderr: str
-    peak_tree_mb: float = 0.0
+    peak_tree_mb: float = 0.0  # all processes at once, by PSS (see TreeSampler)
+    peak_tree_rss_mb: float = 0.0  # all processes at once, RSS summed (counts shared pages per process)
     all_seconds: tuple[float, ...] = ()  # wall times of every repetition when this is their median
 
     @property
@@ -56,27 +59,34 @@ def run_measured(command: list[str], cwd: str | None = None, env: dict | None = 
         err.seek(0)
         return Measured(command, proc.returncode, seconds, usage.ru_maxrss / 1024,
                         out.read().decode(errors="replace"), err.read().decode(errors="replace"),
-                        sampler.peak_bytes / 1024**2)
+                        sampler.peak_bytes / 1024**2, peak_tree_rss_mb=sampler.peak_rss_bytes / 1024**2)
 
 
 class TreeSampler(threading.Thread):
-    """The largest total resident memory of a process and its descendants, sampled."""
+    """The most memory a process and its descendants held at once, sampled: ``peak_bytes`` by
+    proportional set size (PSS: a page shared by n processes, such as the Python binary and
+    libraries every worker maps, counts 1/n in each, so the sum is what the tree occupies), and
+    ``peak_rss_bytes`` as the plain sum of resident sizes (shared pages counted once per process,
+    so it overstates). Where PSS cannot be read, both are the RSS sum."""
 
     def __init__(self, pid: int, every: float = 0.1):
         super().__init__(daemon=True)
-        self.pid, self.every, self.peak_bytes = pid, every, 0
+        self.pid, self.every, self.peak_bytes, self.peak_rss_bytes = pid, every, 0, 0
         self._done = threading.Event()
         self._page = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
     def run(self) -> None:
         while not self._done.wait(self.every):
-            self.peak_bytes = max(self.peak_bytes, self._tree_rss())
+            rss, pss = self._tree_memory()
+            self.peak_rss_bytes = max(self.peak_rss_bytes, rss)
+            self.peak_bytes = max(self.peak_bytes, pss)
 
     def stop(self) -> None:
         self._done.set()
         self.join()
 
-    def _tree_rss(self) -> int:
+    def _tree_memory(self) -> tuple[int, int]:
+        """(RSS sum, PSS sum) of the process tree now."""
         parents: dict[int, int] = {}
         rss: dict[int, int] = {}
         for entry in os.listdir("/proc") if os.path.isdir("/proc") else ():
@@ -95,7 +105,21 @@ class TreeSampler(threading.Thread):
             children = [p for p, pp in parents.items() if pp == parent and p not in tree]
             tree.update(children)
             frontier += children
-        return sum(rss.get(p, 0) for p in tree)
+        rss_sum = sum(rss.get(p, 0) for p in tree)
+        pss = [_pss(p) for p in tree]
+        return rss_sum, sum(v if v is not None else rss.get(p, 0) for p, v in zip(tree, pss, strict=True))
+
+
+def _pss(pid: int) -> int | None:
+    """Proportional set size of a process in bytes (/proc/PID/smaps_rollup), None if unreadable."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as fh:
+            for line in fh:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        return None
+    return None
 
 
 def stage_seconds(output: str) -> dict[str, float]:

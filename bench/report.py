@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from bench.measure import Measured
 
 RUN_COLUMNS = ["documents", "run", "wall s", "docs/s", "peak MB (largest process)", "peak MB (all processes)",
-               "extract s", "normalise s", "load s", "exit", "runs (range s)"]
+               "extract s", "normalise s", "load s", "exit", "runs (range s)", "peak MB (all, RSS summed)"]
 ENTITIES = ["meeting", "attendance", "agenda_items", "actions", "action_updates", "decisions"]
 SCORE_COLUMNS = ["documents", *ENTITIES, "owner accuracy"]
 MODE_NAMES = {"prefect": "Prefect flow, temporary server", "prefect-server": "Prefect flow, running server",
@@ -49,7 +49,7 @@ def run_rows(results: list[SizeResult]) -> list[list[str]]:
                          f"{r.size / m.seconds:.0f}" if m.seconds else "-", f"{m.peak_mb:.0f}",
                          f"{m.peak_tree_mb:.0f}",
                          *[f"{stages[s]:.1f}" if s in stages else "-" for s in ("extract", "normalise", "load")],
-                         str(m.returncode), _spread(m)])
+                         str(m.returncode), _spread(m), f"{m.peak_tree_rss_mb:.0f}"])
     return rows
 
 
@@ -170,8 +170,12 @@ NOTES = [
     "median wall time and the range of all N. Memory columns show the highest of the N runs.",
     "- Overhead ratio = Prefect flow wall time / plain loop wall time.",
     "- Peak memory: largest process = `ru_maxrss` of the child from `os.wait4`; all processes = the "
-    "most the run's process tree (main process, worker processes, a temporary Prefect server) held at "
-    "once, sampled from /proc every 0.1 s. Targets use the all-processes figure.",
+    "most the run's process tree (main process, worker processes and their PDF sandboxes, a temporary "
+    "Prefect server) held at once, sampled from /proc every 0.1 s as proportional set size (PSS, "
+    "`/proc/PID/smaps_rollup`: a page shared by n processes counts 1/n in each, so the sum is the "
+    "memory the tree occupies). *RSS summed* adds resident sizes instead, counting shared pages (the "
+    "Python binary, libraries) once per process: it overstates, and is shown for comparison. "
+    "Targets use the PSS figure.",
     "- Accuracy: the plain loop's warehouse scored by `../shared/eval/score.py` against the labels "
     "`minutes sample-corpus` wrote (documents the gates quarantine count as misses).",
     "- Reproduce: `.venv/bin/python bench/run.py --sizes 1000,10000 --repeat 3` "

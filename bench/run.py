@@ -139,7 +139,8 @@ def median_run(measured: list[Measured]) -> Measured:
     run's wall time; its memory figures are the highest of all the runs."""
     ordered = sorted(measured, key=lambda m: m.seconds)
     return replace(ordered[(len(ordered) - 1) // 2], all_seconds=tuple(m.seconds for m in measured),
-                   peak_mb=max(m.peak_mb for m in measured), peak_tree_mb=max(m.peak_tree_mb for m in measured))
+                   peak_mb=max(m.peak_mb for m in measured), peak_tree_mb=max(m.peak_tree_mb for m in measured),
+                   peak_tree_rss_mb=max(m.peak_tree_rss_mb for m in measured))
 
 
 def run_benchmark(sizes: list[int], modes: list[str], work: Path, seed: int = SEED, with_score: bool = True,
