@@ -76,7 +76,7 @@ def plan_run(settings: Settings, progress: Progress = _quiet, *, fetch: bool | N
 @contextmanager
 def parse_workers(ctx: RunContext, settings: Settings) -> Iterator[None]:
     """Extract and parse across processes for the length of the block: local worker processes,
-    or a Dask cluster. Local workers start on the first batch at once, while the caller goes on
+    or a Dask cluster. Local workers start on the first batches at once, while the caller goes on
     (importing Great Expectations and Prefect takes seconds, a temporary Prefect server more).
 
     Blocks nest: an inner block uses the workers the outer one started (early, for that head
@@ -94,7 +94,7 @@ def parse_workers(ctx: RunContext, settings: Settings) -> Iterator[None]:
 
 
 def _start_workers(ctx: RunContext, settings: Settings, stack: ExitStack):
-    """A WorkerPool on the first batch, a DaskParser on a cluster kept open by ``stack``, or
+    """A WorkerPool started on the first batches, a DaskParser on a cluster kept open by ``stack``, or
     None when the run is too small to share out."""
     from flows.parallel import WorkerPool, default_workers
 
@@ -158,7 +158,7 @@ def run_plain(settings: Settings, progress: Progress = _quiet, with_checks: bool
         ctx = plan_run(settings, progress)
         if ctx.nothing_changed and not settings.force:
             return unchanged_summary(ctx)
-        with parse_workers(ctx, settings):  # the workers start on the first batch meanwhile
+        with parse_workers(ctx, settings):  # the workers start on the first batches meanwhile
             if with_checks:
                 attach_checks(ctx)
             return run_batches(ctx, settings, progress)
@@ -166,7 +166,7 @@ def run_plain(settings: Settings, progress: Progress = _quiet, with_checks: bool
 
 class PlannedRun:
     """A folder run planned before its Prefect flow starts, its worker processes already on the
-    first batch. Handed to the flow as a parameter that Prefect neither stores nor walks (no
+    first batches. Handed to the flow as a parameter that Prefect neither stores nor walks (no
     ``__dict__``, not iterable: the flow run records it as ``<PlannedRun>``)."""
 
     __slots__ = ("ctx",)
@@ -179,7 +179,7 @@ def run_with_prefect(settings: Settings, progress: Progress = _quiet) -> RunSumm
     """Run the `minutes-pipeline` Prefect flow (a temporary local server when none is set).
 
     A folder run is planned first: with nothing changed it is answered before Prefect starts;
-    otherwise the worker processes start on the first batch while Prefect (and its temporary
+    otherwise the worker processes start on the first batches while Prefect (and its temporary
     server) and Great Expectations load, and the flow takes the plan as it is. A fetch run
     plans inside the flow (fetching is its first task, with retries)."""
     with run_lock(settings.warehouse_dir):
