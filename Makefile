@@ -25,8 +25,8 @@ test: setup browser            ## run the test suite
 dashboard: setup               ## serve the dashboard on the warehouse `make run` built
 	$(BIN)/minutes dashboard --warehouse warehouse-out
 
-bench: setup                   ## benchmark 1,000 and 10,000 generated documents (several minutes)
-	$(BIN)/python bench/run.py --out docs/benchmarks.md
+bench: setup                   ## benchmark 1,000 and 10,000 generated documents, 3 runs each (about 40 minutes)
+	$(BIN)/python bench/run.py --repeat 3 --out docs/benchmarks.md
 
 lint: setup
 	$(BIN)/ruff check .
