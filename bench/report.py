@@ -175,7 +175,9 @@ NOTES = [
     "`/proc/PID/smaps_rollup`: a page shared by n processes counts 1/n in each, so the sum is the "
     "memory the tree occupies). *RSS summed* adds resident sizes instead, counting shared pages (the "
     "Python binary, libraries) once per process: it overstates, and is shown for comparison. "
-    "Targets use the PSS figure.",
+    "Targets use the PSS figure. The sampling runs beside the measured run and costs it some CPU "
+    "(reading `smaps_rollup` walks each process's page tables): on this 2-core machine the 10,000 "
+    "runs were about 2 s slower than with resident sizes alone, so the wall times are if anything high.",
     "- Accuracy: the plain loop's warehouse scored by `../shared/eval/score.py` against the labels "
     "`minutes sample-corpus` wrote (documents the gates quarantine count as misses).",
     "- Reproduce: `.venv/bin/python bench/run.py --sizes 1000,10000 --repeat 3` "
