@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, contextmanager, nullcontext
 from pathlib import Path
 
 from flows.lock import run_lock
@@ -183,23 +183,17 @@ def run_with_prefect(settings: Settings, progress: Progress = _quiet) -> RunSumm
     server) and Great Expectations load, and the flow takes the plan as it is. A fetch run
     plans inside the flow (fetching is its first task, with retries)."""
     with run_lock(settings.warehouse_dir):
-        from flows.prefect_env import configure, warm_start
-
-        if settings.fetch:
-            configure(settings.state_dir)
-            warm_start(_imports_for_the_flow)
-            from flows.prefect_flow import minutes_pipeline
-
-            return minutes_pipeline(settings, progress)
-        ctx = plan_run(settings, progress)
-        if ctx.nothing_changed and not settings.force:
+        ctx = None if settings.fetch else plan_run(settings, progress)
+        if ctx is not None and ctx.nothing_changed and not settings.force:
             return unchanged_summary(ctx)
-        with parse_workers(ctx, settings):
+        with parse_workers(ctx, settings) if ctx is not None else nullcontext():
+            from flows.prefect_env import configure, warm_start
+
             configure(settings.state_dir)
             warm_start(_imports_for_the_flow)
             from flows.prefect_flow import minutes_pipeline
 
-            return minutes_pipeline(settings, progress, PlannedRun(ctx))
+            return minutes_pipeline(settings, progress, PlannedRun(ctx) if ctx is not None else None)
 
 
 def _imports_for_the_flow() -> None:

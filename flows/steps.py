@@ -234,19 +234,12 @@ def publish_step(ctx: RunContext, reused: frozenset[str], checks_failed: int) ->
         failures = ctx.checks.check_final({n: t.to_pandas() for n, t in tables.items()}) if ctx.checks else []
         if failures:
             wait([built])
-            discard_tables(ctx.release_dir)  # its Data Docs stay: the message points to them
-            data_docs = ctx.checks.build_data_docs()
-            reasons = "; ".join(f"{f.table}: {f.reason}" for f in failures[:5])
-            message = f"table checks failed, nothing published ({reasons})"
-            message += f"; see {data_docs}" if data_docs else ""
-            record_failure(ctx, message, checks_failed + len(failures))
-            raise RunFailed(message)
-        data_docs = ctx.checks.build_data_docs() if ctx.checks is not None else None
-        built.result()
-        pause_point("before_swap", ctx.state_dir)
-        swap_into_place(ctx.release_dir, ctx.warehouse_dir)
-    except RunFailed:
-        raise
+            discard_tables(ctx.release_dir)  # its Data Docs stay: the failure message points to them
+        else:
+            data_docs = ctx.checks.build_data_docs() if ctx.checks is not None else None
+            built.result()
+            pause_point("before_swap", ctx.state_dir)
+            swap_into_place(ctx.release_dir, ctx.warehouse_dir)
     except Exception as exc:  # disk full, permissions...: fail cleanly, the old warehouse stays
         wait([built])
         shutil.rmtree(ctx.release_dir, ignore_errors=True)
@@ -261,6 +254,13 @@ def publish_step(ctx: RunContext, reused: frozenset[str], checks_failed: int) ->
     finally:
         builder.shutdown(wait=True)
         shutil.rmtree(ctx.parts_dir.parent, ignore_errors=True)
+    if failures:
+        data_docs = ctx.checks.build_data_docs()
+        reasons = "; ".join(f"{f.table}: {f.reason}" for f in failures[:5])
+        message = f"table checks failed, nothing published ({reasons})"
+        message += f"; see {data_docs}" if data_docs else ""
+        record_failure(ctx, message, checks_failed + len(failures))
+        raise RunFailed(message)
     runlog.append(ctx.state_dir, this_run)
     _timed(ctx, "load", t0)
     return RunSummary(

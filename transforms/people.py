@@ -91,10 +91,10 @@ def resolve(mentions: Sequence[Mention]) -> list[str | None]:
         clusters: list[tuple[str, ...]] = []
         cluster_of: dict[str, int] = {}
         for name in sorted(full, key=lambda n: (_fullness(split_name(n)[0]), n), reverse=True):
-            first = split_name(name)[0][0]
-            fits = [k for k, canon in enumerate(clusters) if first_names_compatible(canon[0], first)]
+            firsts = split_name(name)[0]
+            fits = [k for k, canon in enumerate(clusters) if first_names_compatible(canon[0], firsts[0])]
             if len(fits) != 1:
-                clusters.append(split_name(name)[0])
+                clusters.append(firsts)
                 fits = [len(clusters) - 1]
             cluster_of[name] = fits[0]
         ids = [f"person/{slug(' '.join(canon[:1] + (surname,)))}" for canon in clusters]
