@@ -181,7 +181,7 @@ def test_text_cut_anywhere_parses_without_errors(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     for cut in range(0, len(text), 5):
         parsed = ADAPTER.parse(CleanText(document_id="d", source_uri="u", text=text[:cut], format="text"))
-        assert not [w for w in parsed.warnings if "Error" in w or "Exception" in w], cut
+        assert not [w for w in parsed.warnings if "Error" in w.message or "Exception" in w.message], cut
         for fact in [*parsed.attendance, *parsed.actions, *parsed.decisions]:
             assert 0 <= fact.span.start < fact.span.end <= cut
 
@@ -210,7 +210,7 @@ notes_text = st.lists(st.one_of(st.sampled_from(_TOKENS),
 def test_parse_is_total_bounded_and_deterministic(text: str) -> None:
     first = ADAPTER.parse(CleanText("d", "u", text, "text"))
     assert first == ADAPTER.parse(CleanText("d", "u", text, "text"))
-    assert not [w for w in first.warnings if "Error" in w or "Exception" in w]
+    assert not [w for w in first.warnings if "Error" in w.message or "Exception" in w.message]
     for fact in [*first.attendance, *first.agenda_items, *first.actions, *first.action_updates,
                  *first.decisions, first.meeting]:
         assert 0 <= fact.span.start <= fact.span.end <= len(text)

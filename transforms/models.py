@@ -123,6 +123,20 @@ class Decision:
 
 
 @dataclass(frozen=True)
+class ParseWarning:
+    """A non-fatal oddity met while parsing, kept as a row of ``parse_warnings``.
+
+    ``code`` is a short stable tag (``truncated``, ``no_attendees``, ``attendee_table_cut``);
+    ``message`` is for people; ``span`` the text it concerns, None for the whole document.
+    Example: ParseWarning("truncated", "the page links to the full minutes text instead of giving it").
+    """
+
+    code: str
+    message: str
+    span: Span | None = None
+
+
+@dataclass(frozen=True)
 class ParsedMinutes:
     """Everything one adapter read from one document."""
 
@@ -134,7 +148,7 @@ class ParsedMinutes:
     actions: tuple[Action, ...] = ()
     action_updates: tuple[ActionUpdate, ...] = ()
     decisions: tuple[Decision, ...] = ()
-    warnings: tuple[str, ...] = field(default=())
+    warnings: tuple[ParseWarning, ...] = field(default=())
 
 
 class ExtractionError(Exception):

@@ -19,33 +19,21 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from transforms.action_updates import find_action_updates
+from transforms.actions import find_new_actions
 from transforms.adapters.moderngov import find_decisions, item_of, meeting_from, truncation_warnings, with_items
 from transforms.adapters.moderngov_attendance import find_sentence_attendance, merge_people
 from transforms.agenda import find_numbered_items
+from transforms.attendees import find_apologies
 from transforms.meeting_header import read_header
 from transforms.models import (
     Action,
     AgendaItem,
     Attendance,
     CleanText,
-    Meeting,
     ParsedMinutes,
 )
-
-# Written alongside this adapter by other hands; a missing module gives no results of its kind.
-try:
-    from transforms.action_updates import find_action_updates
-    from transforms.actions import find_new_actions
-except ImportError:  # pragma: no cover
-    find_action_updates = find_new_actions = None
-try:
-    from transforms.prose_attendees import parse_prose_attendees
-except ImportError:  # pragma: no cover
-    parse_prose_attendees = None
-try:
-    from transforms.attendees import find_apologies
-except ImportError:  # pragma: no cover
-    find_apologies = None
+from transforms.prose_attendees import parse_prose_attendees
 
 NAME = "generic"
 FLOOR = 0.1
@@ -66,35 +54,26 @@ def find_attendance(text: str) -> list[Attendance]:
     """People under "Present:"-like labels (present), "Apologies" headings (apologies), and the
     people apologies and substitution sentences name."""
     people: list[Attendance] = []
-    if parse_prose_attendees is not None:
-        for m in _PRESENT_LABEL.finditer(text):
-            people.extend(parse_prose_attendees(text, m.end(), _section_end(text, m.end())))
-    if find_apologies is not None:
-        people.extend(find_apologies(text))
+    for m in _PRESENT_LABEL.finditer(text):
+        people.extend(parse_prose_attendees(text, m.end(), _section_end(text, m.end())))
+    people.extend(find_apologies(text))
     # council pages that no layout adapter claimed still name people in sentences
     return merge_people(people, find_sentence_attendance(text))
 
 
 def parse(doc: CleanText) -> ParsedMinutes:
-    """Whatever the text states in a recognisable form; never raises."""
+    """Whatever the text states in a recognisable form. A bug that raises is not caught here:
+    the normalise stage quarantines the document as ``parser_crashed``."""
     text = doc.text or ""
-    try:
-        meeting = meeting_from(read_header(text, body_mentions=False))
-        items = find_numbered_items(text)
-        people = find_attendance(text)
-        actions, updates = (), ()
-        if find_new_actions is not None:
-            actions = tuple(a if a.item_number else _with_item(a, items)
-                            for a in find_new_actions(text, people=people, meeting_date=meeting.meeting_date))
-        if find_action_updates is not None:
-            updates = tuple(find_action_updates(text))
-        return ParsedMinutes(
-            document_id=doc.document_id, adapter=NAME, meeting=meeting, attendance=tuple(people),
-            agenda_items=tuple(items), actions=actions, action_updates=updates,
-            decisions=with_items(find_decisions(text), items), warnings=truncation_warnings(doc))
-    except Exception as exc:  # noqa: BLE001 - a bad page must not stop the run
-        return ParsedMinutes(document_id=doc.document_id, adapter=NAME, meeting=Meeting(),
-                             warnings=(f"parse_error: {type(exc).__name__}: {exc}",))
+    meeting = meeting_from(read_header(text, body_mentions=False))
+    items = find_numbered_items(text)
+    people = find_attendance(text)
+    actions = tuple(a if a.item_number else _with_item(a, items)
+                    for a in find_new_actions(text, people=people, meeting_date=meeting.meeting_date))
+    return ParsedMinutes(
+        document_id=doc.document_id, adapter=NAME, meeting=meeting, attendance=tuple(people),
+        agenda_items=tuple(items), actions=actions, action_updates=tuple(find_action_updates(text)),
+        decisions=with_items(find_decisions(text), items), warnings=truncation_warnings(doc))
 
 
 def _with_item(action: Action, items: list[AgendaItem]) -> Action:

@@ -31,7 +31,7 @@ from transforms.attendees import find_apologies, looks_like_person, parse_attend
 from transforms.dates import find_dates, parse_date, parse_time
 from transforms.decision_blocks import find_decision_blocks
 from transforms.header_fields import Field, labelled_fields
-from transforms.models import AgendaItem, CleanText, Meeting, ParsedMinutes, Span
+from transforms.models import AgendaItem, CleanText, Meeting, ParsedMinutes, ParseWarning, Span
 from transforms.quirks import load_table
 from transforms.spans import clean, trimmed
 
@@ -193,11 +193,12 @@ class KentBoardAdapter:
                                              meeting_date=meeting.meeting_date)]
         decisions = [replace(d, item_number=_item_at(items, d.span.start))
                      for d in find_decision_blocks(text, table_end)]
-        warnings = [] if region else ["no attendee table"]
+        warnings = [] if region else [ParseWarning("no_attendees", "no attendee table")]
         if region and not text[region[1]:].strip():
-            warnings.append("text ends inside the attendee table")
+            warnings.append(ParseWarning("attendee_table_cut", "text ends inside the attendee table",
+                                         Span(*region)))
         if doc.truncated:
-            warnings.append("source text truncated")
+            warnings.append(ParseWarning("truncated", "source text truncated"))
         return ParsedMinutes(
             document_id=doc.document_id, adapter=self.name, meeting=meeting,
             attendance=tuple(attendance), agenda_items=tuple(items), actions=tuple(actions),

@@ -36,7 +36,7 @@ from transforms.adapters.moderngov_attendance import find_panel_attendance
 from transforms.agenda import find_numbered_items
 from transforms.literal_guard import GuardedPattern, fold
 from transforms.meeting_header import MeetingHeader, body_pattern, read_header
-from transforms.models import AgendaItem, CleanText, Decision, Meeting, ParsedMinutes
+from transforms.models import AgendaItem, CleanText, Decision, Meeting, ParsedMinutes, ParseWarning
 from transforms.resolutions import find_resolutions
 
 try:  # written alongside this adapter; without it the page simply reports no action updates
@@ -154,26 +154,23 @@ def find_decisions(text: str) -> list[Decision]:
     return sorted([*resolutions, *labelled, *blocks], key=lambda d: d.span.start)
 
 
-def truncation_warnings(doc: CleanText) -> tuple[str, ...]:
+def truncation_warnings(doc: CleanText) -> tuple[ParseWarning, ...]:
     if doc.truncated or TRUNCATION_MARK.search(doc.text):
-        return ("truncated: the page links to the full minutes text instead of giving it",)
+        return (ParseWarning("truncated", "the page links to the full minutes text instead of giving it"),)
     return ()
 
 
 def parse(doc: CleanText) -> ParsedMinutes:
-    """Everything a ModernGov page says; never raises (odd text gives empty results)."""
+    """Everything a ModernGov page says (odd text gives empty results). A bug that raises is
+    not caught here: the normalise stage quarantines the document as ``parser_crashed``."""
     text = doc.text or ""
-    try:
-        items = find_numbered_items(text)
-        updates = tuple(find_action_updates(text)) if find_action_updates else ()
-        return ParsedMinutes(
-            document_id=doc.document_id, adapter=NAME, meeting=meeting_from(read_header(text)),
-            attendance=tuple(find_panel_attendance(text)), agenda_items=tuple(items),
-            action_updates=updates, decisions=with_items(find_decisions(text), items),
-            warnings=truncation_warnings(doc))
-    except Exception as exc:  # noqa: BLE001 - a bad page must not stop the run
-        return ParsedMinutes(document_id=doc.document_id, adapter=NAME, meeting=Meeting(),
-                             warnings=(f"parse_error: {type(exc).__name__}: {exc}",))
+    items = find_numbered_items(text)
+    updates = tuple(find_action_updates(text)) if find_action_updates else ()
+    return ParsedMinutes(
+        document_id=doc.document_id, adapter=NAME, meeting=meeting_from(read_header(text)),
+        attendance=tuple(find_panel_attendance(text)), agenda_items=tuple(items),
+        action_updates=updates, decisions=with_items(find_decisions(text), items),
+        warnings=truncation_warnings(doc))
 
 
 class _Adapter:

@@ -22,7 +22,7 @@ from transforms.adapters.pcc_header import read_meeting
 from transforms.adapters.pcc_items import find_items
 from transforms.adapters.pcc_outcomes import find_action_updates, find_actions, find_decisions
 from transforms.literal_guard import GuardedPattern, fold
-from transforms.models import AgendaItem, CleanText, Meeting, ParsedMinutes
+from transforms.models import AgendaItem, CleanText, ParsedMinutes, ParseWarning
 from transforms.quirks import load_table
 
 DETECT_WINDOW = 6000
@@ -82,34 +82,21 @@ class _Adapter:
 
     def parse(self, doc: CleanText) -> ParsedMinutes:
         text = doc.text
-        warnings: list[str] = []
-        try:
-            items = find_items(text)
-            meeting = read_meeting(text, _header_end(text, items))
-        except Exception as exc:  # noqa: BLE001 - a parser must never raise on odd text
-            return ParsedMinutes(document_id=doc.document_id, adapter=self.name, meeting=Meeting(),
-                                 warnings=(f"header: {type(exc).__name__}: {exc}",))
-        people = _safely(lambda: find_attendance(text, items), warnings, "attendance")
-        actions = _safely(lambda: find_actions(text, items, people, meeting), warnings, "actions")
-        updates = _safely(lambda: find_action_updates(text), warnings, "action_updates")
-        decisions = _safely(lambda: find_decisions(text, items), warnings, "decisions")
+        warnings: list[ParseWarning] = []
+        items = find_items(text)
+        meeting = read_meeting(text, _header_end(text, items))
+        people = find_attendance(text, items)
+        actions = find_actions(text, items, people, meeting)
+        updates = find_action_updates(text)
+        decisions = find_decisions(text, items)
         if not people:
-            warnings.append("no attendees found")
+            warnings.append(ParseWarning("no_attendees", "no attendees found"))
         if doc.truncated:
-            warnings.append("source text was truncated")
+            warnings.append(ParseWarning("truncated", "source text was truncated"))
         return ParsedMinutes(document_id=doc.document_id, adapter=self.name, meeting=meeting,
                              attendance=tuple(people), agenda_items=tuple(items),
                              actions=tuple(actions), action_updates=tuple(updates),
                              decisions=tuple(decisions), warnings=tuple(warnings))
-
-
-def _safely(read, warnings: list[str], what: str) -> list:
-    """The list ``read()`` returns, or an empty list and a warning when it fails."""
-    try:
-        return list(read())
-    except Exception as exc:  # noqa: BLE001 - one failed part must not lose the others
-        warnings.append(f"{what}: {type(exc).__name__}: {exc}")
-        return []
 
 
 ADAPTER = _Adapter()
