@@ -31,18 +31,24 @@ MONTH_DAY_YEAR = re.compile(
     rf"(?P<year>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
-#: "27/09/2017", "27.09.17", "27-09-2017"
-NUMERIC = re.compile(r"\b(?P<day>[0-3]?\d)[/.\-](?P<month>[01]?\d)[/.\-](?P<year>(?:19|20)?\d\d)\b")
+#: "27/09/2017", "27.09.17", "27-09-2017": one separator written twice, so the time range
+#: "10.30-12.00" is not 30 December 2000
+NUMERIC = re.compile(
+    r"(?<![\d./])\b(?P<day>[0-3]?\d)(?P<sep>[/.\-])(?P<month>[01]?\d)(?P=sep)(?P<year>(?:19|20)?\d\d)\b(?![.:/\-]?\d)")
 #: "2024-10-08"
 ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
 
 DATE_PATTERNS = (DAY_MONTH_YEAR, MONTH_DAY_YEAR, ISO, NUMERIC)
 
 
+#: two-digit years up to this one are 20xx, later ones 19xx
+_TWO_DIGIT_PIVOT = 69
+
+
 def _make(year: str, month: str, day: str) -> date | None:
     y = int(year)
-    if y < 100:
-        y += 2000
+    if y < 100:  # two-digit years: "27/09/98" is 1998, "14/03/24" is 2024
+        y += 2000 if y <= _TWO_DIGIT_PIVOT else 1900
     m = MONTHS.get(month.lower().rstrip(".")) if not month.isdigit() else int(month)
     try:
         return date(y, m or 0, int(day))
