@@ -49,6 +49,7 @@ from transforms.meeting_title import (
 )
 from transforms.models import Span
 from transforms.quirks import load_table
+from transforms.title_block import read_title_block
 
 __all__ = ["Found", "MeetingHeader", "body_pattern", "find_body_mention", "find_title_line", "header_end",
            "read_header"]
@@ -232,7 +233,7 @@ def read_header(text: str, *, body_mentions: bool = True) -> MeetingHeader:
     heading = find_minutes_heading(text, 0, head)
     labels = find_date_label(text, 0, head)
     venue = find_venue(text, 0, head)
-    merged = _merge(title, block, heading, labels, MeetingHeader(venue=venue))
+    merged = _merge(title, block, heading, labels, MeetingHeader(venue=venue), read_title_block(text, head))
     if merged.meeting_date is not None and merged.end_time is None:
         merged = _merge(merged, find_time_range_line(text))
     if merged.body is None and body_mentions:

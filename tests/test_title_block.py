@@ -1,0 +1,65 @@
+"""The title block reader on invented pages of each shape minutes use for their first lines."""
+
+from datetime import date
+
+import pytest
+
+from transforms.meeting_header import read_header
+from transforms.title_block import read_title_block
+
+
+def _values(header):
+    return {k: (getattr(header, k).value if getattr(header, k) else None)
+            for k in ("body", "meeting_date", "start_time", "end_time", "venue")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # capitals on lines of their own, the date and time below
+    ("NORTHSHIRE POLICE AND CRIME PANEL\nMINUTES\n\nThursday 12 March 2031\n10.00am\n\n1. Apologies\n",
+     {"body": "Northshire Police and Crime Panel", "meeting_date": date(2031, 3, 12), "start_time": "10:00"}),
+    # a labelled list with bullets
+    ("Meeting: Strategic Delivery Board\n\n  • Date: 4 May 2031\n  • Time: 10:30 - 12:00\n"
+     "  • Location: Microsoft Teams\n\nThe Commissioner opened the meeting.",
+     {"body": "Strategic Delivery Board", "meeting_date": date(2031, 5, 4), "start_time": "10:30",
+      "end_time": "12:00", "venue": "Microsoft Teams"}),
+    # a heading, then "Minutes of the meeting held on <date> at <time>"
+    ("Joint Audit Committee\nMinutes of the meeting held on Tuesday 15 January 2030 at 10am in Room 2\n"
+     "Present: Mr A Smith",
+     {"body": "Joint Audit Committee", "meeting_date": date(2030, 1, 15), "start_time": "10:00"}),
+    # "<Body> meeting minutes – <date>" on one line
+    ("Accountability Board meeting minutes – 14 June 2029\nAttendees\nJo Bloggs",
+     {"body": "Accountability Board", "meeting_date": date(2029, 6, 14)}),
+    # "MEETING OF <BODY>" then "Held on ..."
+    ("MEETING OF THE EASTSHIRE POLICE AUTHORITY\nHeld on Friday 3 October 2031 at 2.00 pm\n",
+     {"body": "Eastshire Police Authority", "meeting_date": date(2031, 10, 3), "start_time": "14:00"}),
+    # "Date: ... Time: ..." on one line, numeric date
+    ("Chief Officer Group\nDate: 05/06/2030 Time: 09:30-11:00\nVenue: Conference Room 1",
+     {"body": "Chief Officer Group", "meeting_date": date(2030, 6, 5), "start_time": "09:30",
+      "end_time": "11:00", "venue": "Conference Room 1"}),
+    ("Force Executive Board – Notes of meeting held on 2nd February 2031\n",
+     {"body": "Force Executive Board", "meeting_date": date(2031, 2, 2)}),
+])
+def test_title_block_shapes(text, expected):
+    got = _values(read_title_block(text))
+    assert {k: v for k, v in got.items() if v is not None} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Minutes of the previous meeting held on 2 March 2030\nThe minutes were agreed.",
+    "The minutes of the meeting held on 19 May 2030 were agreed as a correct record and signed by the Chair.\n",
+    "Westshire County Council\nAgenda item\nConfidence - Report of the Commissioner\n",
+    "Agendas, Meetings and Minutes - Agenda and draft minutes\nContact: Jo Bloggs\n",
+    "Chief Executive |\nDecision number 12/2031\n",
+    "Date of next meeting: 4 June 2031\n",
+])
+def test_not_a_title_block(text):
+    got = _values(read_title_block(text))
+    assert got["body"] is None and got["meeting_date"] is None
+
+
+def test_header_reader_falls_back_to_the_title_block():
+    text = "Site Navigation\nFull Authority Meeting\n\nFriday 24 June 2031\n\nA meeting of the Authority will be held."
+    header = read_header(text, body_mentions=False)
+    assert header.body.value == "Full Authority Meeting"
+    assert header.meeting_date.value == date(2031, 6, 24)
+    assert text[header.body.span.start:header.body.span.end] == "Full Authority Meeting"
