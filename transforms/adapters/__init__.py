@@ -6,6 +6,7 @@ scores a constant floor so that every document is parsed by something.
 
 from __future__ import annotations
 
+from transforms.action_log import with_action_log
 from transforms.adapters import generic, kent_board, moderngov, pcc_notes
 from transforms.adapters.base import Adapter
 from transforms.models import CleanText, ParsedMinutes
@@ -29,5 +30,11 @@ def choose_adapter(text: str) -> Adapter:
 
 
 def parse_document(doc: CleanText) -> ParsedMinutes:
-    """Pick the layout adapter for ``doc`` and parse it."""
-    return choose_adapter(doc.text).parse(doc)
+    """Pick the layout adapter for ``doc`` and parse it; then the shared strategies that hold
+    for any layout add what the adapter's own did not find."""
+    return parse_with(choose_adapter(doc.text), doc)
+
+
+def parse_with(adapter: Adapter, doc: CleanText) -> ParsedMinutes:
+    """``adapter``'s reading of ``doc``, completed by the strategies every layout shares."""
+    return with_action_log(doc.text, adapter.parse(doc))
