@@ -153,7 +153,8 @@ def test_real_page_attendance_and_refs_match_gold(page: Path) -> None:
     assert {a["ref"] for a in gold["actions"] if a["ref"]} == {a.action_ref for a in parsed.actions}
     gold_updates = {u["ref"] for u in gold["action_updates"] if not u.get("optional")}
     assert gold_updates <= {u.action_ref for u in parsed.action_updates}
-    assert str(parsed.meeting.meeting_date) == gold["meeting"]["meeting_date"]
+    got_date = parsed.meeting.meeting_date
+    assert (got_date.isoformat() if got_date else None) == gold["meeting"]["meeting_date"]
 
 
 def test_html_fixture_parses_like_its_text_twin() -> None:

@@ -157,3 +157,14 @@ def test_attendee_readers_are_total_bounded_and_deterministic(text: str) -> None
         assert found == read()
         assert all(0 <= a.span.start <= a.span.end <= len(text) and a.name for a in found)
     parse_attendee_entry(text, Span(0, len(text)))
+
+
+def test_guests_listed_under_a_bare_heading():
+    from transforms.prose_attendees import find_guests
+
+    text = ("By invitation\nT/DCS Jo Hale (item 3)(vc), Northvale Police\nMr Sam Reed (items 4 to 6)\n"
+            "Apologies\nACC Al Smith\n")
+    got = find_guests(text)
+    assert [(a.name, a.rank, a.remote, a.partial, a.status) for a in got] == [
+        ("Jo Hale", "T/DCS", True, True, "present"), ("Sam Reed", "Mr", False, True, "present")]
+    assert find_guests("In attendance\nThe meeting opened at ten.\n") == []

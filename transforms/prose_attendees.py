@@ -229,3 +229,27 @@ def _previous_is_role_or_name(tokens: tuple[str, ...], i: int) -> bool:
 
 def _name_before_dash(entry: str) -> str:
     return _DASH.split(entry, maxsplit=1)[0]
+
+
+#: a bare heading over guests listed one per line: "By invitation", "Also present", "In attendance"
+_GUEST_HEADING = re.compile(
+    r"^[ \t*_]*(?:By invitation|In attendance|Also (?:present|in attendance|attending)|Guests?|Invited)"
+    r"[ \t*_]*:?[ \t]*$", re.IGNORECASE | re.MULTILINE)
+
+
+def find_guests(text: str, start: int = 0, end: int | None = None) -> list[Attendance]:
+    """People listed one per line under a bare "By invitation" / "Also present" heading, each
+    line read as an attendee entry; the list stops at the first line that names no one.
+
+    >>> [a.name for a in find_guests("By invitation\\nDCS Jo Hale (item 3)(vc), Northvale Police\\nApologies")]
+    ['Jo Hale']
+    """
+    end = len(text) if end is None else end
+    people: list[Attendance] = []
+    for m in _GUEST_HEADING.finditer(text, start, end):
+        for ls, le in _lines(text, m.end() + 1, min(end, m.end() + 3000)):
+            found = parse_prose_attendees(text, ls, le) if text[ls:le].strip() else []
+            if not found:
+                break
+            people.extend(found)
+    return people

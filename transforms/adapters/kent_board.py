@@ -32,6 +32,7 @@ from transforms.dates import find_dates, parse_date, parse_time
 from transforms.decision_blocks import find_decision_blocks
 from transforms.header_fields import Field, labelled_fields
 from transforms.models import AgendaItem, CleanText, Meeting, ParsedMinutes, ParseWarning, Span
+from transforms.prose_attendees import find_guests
 from transforms.quirks import load_table
 from transforms.spans import clean, trimmed
 
@@ -185,7 +186,7 @@ class KentBoardAdapter:
         region = _table_region(text)
         table_end = region[1] if region else max((f.span.end for f in fields.values()), default=0)
         attendance = parse_attendee_table(text, *region) if region else []
-        attendance += find_apologies(text, table_end, len(text))
+        attendance += find_guests(text, table_end, len(text)) + find_apologies(text, table_end, len(text))
         meeting = _meeting(text, fields, table_end)
         items = _agenda_items(text, table_end)
         actions = [replace(a, item_number=_item_at(items, a.span.start))
