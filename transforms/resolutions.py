@@ -49,6 +49,13 @@ _DECISION_LABEL = re.compile(r"^[ \t]*(?:\(?\d{1,2}[.)]|\(?[a-z][.)])?[ \t]*(?P<
 _BARE_OPENER = re.compile(r"[\s:,;.–—-]*(?:that|to)?[\s:,;.–—-]*", re.IGNORECASE)
 #: "That X be appointed ...": a paragraph of its own that starts with "That".
 _BARE_THAT = re.compile(r"^[ \t]*That\s+\S.*\b(?:be|is|are)\b", re.IGNORECASE)
+#: "1. The presentation be received.": a numbered paragraph in the subjunctive of a resolution
+#: whose "RESOLVED that:-" line is not in the text ("be" with no "to", "will", "not" or other
+#: modal before it)
+_NUMBERED_SUBJUNCTIVE = re.compile(
+    r"^[ \t]*\(?\d{1,2}[.)][ \t]+(?:That\s+)?(?P<subject>[A-Z][^.,;:\n]{2,160}?)\s+be\s+[a-z]+(?:ed|en|wn)\b")
+_NOT_SUBJUNCTIVE = re.compile(r"\b(?:to|will|would|shall|should|may|might|must|can|could|not|also|cannot)$|"
+                              r"\bthat\b", re.IGNORECASE)
 #: a line that continues a list introduced by the resolution: "(a)", "1)", "2.", "ii.", "-", "•"
 _LIST_ITEM = re.compile(r"^[ \t]*(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|[-•·▪◦●]|\u2022)[ \t]*\S")
 #: the extract stage may leave the "... view the full minutes text for item 106." marker
@@ -120,6 +127,9 @@ def _is_bare_that_resolution(text: str, lines: list[tuple[int, int]], i: int) ->
     """A "That ..." line is a resolution unless it is agenda text (a "Minutes:" or
     "Additional documents:" label follows) or a motion that was not carried."""
     line = text[lines[i][0]:lines[i][1]]
+    numbered = _NUMBERED_SUBJUNCTIVE.match(line)
+    if numbered and not _NOT_SUBJUNCTIVE.search(numbered.group("subject")) and len(line.split()) <= 60:
+        return True
     if line.lstrip()[:4] != "That" or not _BARE_THAT.match(line):
         return False
     following = _next_non_empty(text, lines, i)
@@ -174,7 +184,9 @@ def find_resolutions(text: str, start: int = 0, end: int | None = None) -> list[
         line = text[ls:le]
         opened = _opening(line)
         if opened is None and _is_bare_that_resolution(text, lines, i):
-            opened = (len(line) - len(line.lstrip()), len(line) - len(line.lstrip()) + 4, "resolution")
+            numbered = _NUMBERED_SUBJUNCTIVE.match(line)
+            at = numbered.start("subject") if numbered else len(line) - len(line.lstrip())
+            opened = (at, at + 4, "resolution")
         if opened is None:
             i += 1
             continue
