@@ -147,6 +147,7 @@ def _extend(text: str, lines: list[tuple[int, int]], i: int, first_text: str, ba
     """Index of the last line that belongs to the resolution starting on line ``i``. A ``bare``
     opener ("RESOLVED:" alone) takes the next non-empty line whatever it is."""
     last, current = i, first_text.rstrip()
+    lead: str | None = None
     while True:
         j = _next_non_empty(text, lines, last)
         if j is None:
@@ -156,12 +157,23 @@ def _extend(text: str, lines: list[tuple[int, int]], i: int, first_text: str, ba
             return last
         if bare:
             bare = False
+            lead = nxt.split()[0] if nxt.split() and nxt.split()[0] in ("That", "To") else None
+        elif lead is not None and nxt.split()[0] == lead:
+            pass  # "RESOLVED:" / "That A." / "That B.": paragraphs of one resolution
         elif _INTRODUCES_LIST.search(current) or (_LIST_ITEM.match(nxt) and _LIST_ITEM.match(current)):
-            if not _LIST_ITEM.match(nxt):
-                return last
+            if not _LIST_ITEM.match(nxt) or (_LIST_ITEM.match(current) and _marker(nxt) != _marker(current)):
+                return last  # "(b) To ask ..." then "7. Annual report": the next agenda item
         elif not _CONNECTIVE_END.search(current):
             return last
         last, current = j, _TABLE_TAIL.sub("", nxt).rstrip()
+
+
+def _marker(line: str) -> tuple[str, str]:
+    """The style of a list line's marker: "(a)" and "(ii)" -> ("(", "a"); "7." -> ("", "1")."""
+    m = re.match(r"[ \t]*(\(?)(\d+|[a-z]+)?([.)]?)", line)
+    if m is None or m.group(2) is None:
+        return ("", "•")
+    return (m.group(1) + m.group(3), "1" if m.group(2).isdigit() else "a")
 
 
 def _block_text(text: str, start: int, end: int) -> str:
