@@ -61,6 +61,10 @@ _NARRATION = re.compile(r"^(?:The|A|An|Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Members
                         r"(?:\s+[A-Z][\w'’.-]*){0,3}\s+(?:[a-z]+ed|was|were|had|has|said|gave|took|made)\b")
 
 
+#: "<subject> be <participle>": the words of a resolution, never a title
+_SUBJUNCTIVE = re.compile(r"^[A-Z][^.;:]{2,160}?\s(?<!\bto\s)(?<!\bwill\s)(?<!\bnot\s)be\s+[a-z]+(?:ed|en|wn)\b")
+
+
 def clean_title(raw: str) -> str:
     """The title without download furniture, table bars or a trailing ":-"."""
     title = _FURNITURE.sub("", raw)
@@ -75,6 +79,8 @@ def looks_like_title(line: str) -> bool:
     words = line.split()
     if not words or len(words) > _MAX_TITLE_WORDS or not line.strip()[0].isalnum():
         return False
+    if _SUBJUNCTIVE.search(line):
+        return False  # "Further information be provided": a resolution's words
     has_verb = bool(_FINITE_VERB.search(line))
     ends_sentence = line.rstrip().endswith((".", "?", "!"))
     if ends_sentence and (len(words) > 5 or has_verb):
@@ -130,7 +136,7 @@ def _lone_number_items(text: str, lines: list[tuple[int, int]]) -> list[AgendaIt
         if j is None:
             continue
         raw = text[lines[j][0]:lines[j][1]]
-        if _LONE_NUMBER.match(raw) or not looks_like_title(clean_title(raw)):
+        if _LONE_NUMBER.match(raw) or not looks_like_title(clean_title(raw)) or _NARRATION.match(raw.strip()):
             continue
         number, begin = _number_of(m)
         if m.group("label"):
@@ -202,4 +208,6 @@ def find_numbered_items(text: str, start: int = 0, end: int | None = None) -> li
     if not text or start >= end:
         return []
     lines = _lines(text, start, end)
-    return _lone_number_items(text, lines) or _inline_items(text, lines)
+    lone = _lone_number_items(text, lines)
+    inline = _inline_items(text, lines) if len(lone) < 4 else []
+    return lone if len(lone) >= len(inline) else inline
