@@ -19,11 +19,11 @@ from hypothesis import strategies as st
 
 from transforms.adapters import choose_adapter
 from transforms.adapters.moderngov import ADAPTER, detect
-from transforms.adapters.moderngov_attendance import find_panel_attendance
-from transforms.agenda import find_numbered_items
-from transforms.meeting_header import read_header
+from transforms.agenda.numbered_items import find_numbered_items
+from transforms.attendance.panel_attendance import find_panel_attendance
+from transforms.decisions.resolutions import find_resolutions
+from transforms.header.meeting_header import read_header
 from transforms.models import CleanText, ParsedMinutes
-from transforms.resolutions import find_resolutions
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures" / "moderngov"

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from transforms.actions_table import parse_actions_table
+from transforms.actions.table import parse_actions_table
 from transforms.adapters.pcc_notes import ADAPTER
+from transforms.attendance.prose_lists import parse_prose_attendees
 from transforms.models import CleanText
-from transforms.prose_attendees import parse_prose_attendees
 
 HERE = Path(__file__).parent
 FIXTURES = sorted((HERE / "fixtures" / "pcc_notes").glob("*.txt"))
@@ -192,8 +192,8 @@ from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from transforms.adapters import choose_adapter  # noqa: E402
+from transforms.attendance.prose_entry import parse_person_entry  # noqa: E402
 from transforms.models import Span  # noqa: E402
-from transforms.prose_attendee_entry import parse_person_entry  # noqa: E402
 
 _TOKENS = ["Executive Board Minutes 4 March 2031\n", "Attendees: ", "In the Chair: ", "Officers: ",
            "Apologies were received from ", "Minute taker: ", "ITEM 1: ATTENDANCE ", "Ref 01/04/03/2031\n",

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transforms.attendees import (
+from transforms.attendance.attendees import (
     find_apologies,
     looks_like_person,
     parse_attendee_entry,

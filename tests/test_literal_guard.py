@@ -8,11 +8,12 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transforms import resolutions
-from transforms.adapters import moderngov, moderngov_attendance, pcc_notes
-from transforms.literal_guard import GuardedPattern, finditer_in_lines, fold, required_words
+from transforms.adapters import moderngov, pcc_notes
+from transforms.attendance import panel_attendance as moderngov_attendance
+from transforms.decisions import resolutions
 from transforms.models import Attendance, Span
 from transforms.quirks import load_table
+from transforms.text.literal_guard import GuardedPattern, finditer_in_lines, fold, required_words
 
 #: pieces that hit the patterns' words, line starts and case folding ("İ", "ı", "ſ", Kelvin sign)
 PIECES = ["\n", " ", "\t", "\n\n", ".", ":", "(", ")", "-", "–", "•", "1", "12.", "Officers", "OFFICERS",

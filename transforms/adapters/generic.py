@@ -19,13 +19,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from transforms.action_updates import find_action_updates
-from transforms.actions import find_new_actions
+from transforms.actions.new_actions import find_new_actions
+from transforms.actions.updates import find_action_updates
 from transforms.adapters.moderngov import find_decisions, item_of, meeting_from, truncation_warnings, with_items
-from transforms.adapters.moderngov_attendance import find_sentence_attendance, merge_people
-from transforms.agenda import find_numbered_items
-from transforms.attendees import find_apologies
-from transforms.meeting_header import read_header
+from transforms.agenda.numbered_items import find_numbered_items
+from transforms.attendance.attendees import find_apologies
+from transforms.attendance.panel_attendance import find_sentence_attendance, merge_people
+from transforms.attendance.prose_lists import parse_prose_attendees
+from transforms.header.meeting_header import read_header
 from transforms.models import (
     Action,
     AgendaItem,
@@ -33,7 +34,6 @@ from transforms.models import (
     CleanText,
     ParsedMinutes,
 )
-from transforms.prose_attendees import parse_prose_attendees
 
 NAME = "generic"
 FLOOR = 0.1

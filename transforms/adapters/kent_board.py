@@ -25,15 +25,15 @@ from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
-from transforms.action_updates import find_action_updates
-from transforms.actions import find_new_actions
-from transforms.attendees import find_apologies, looks_like_person, parse_attendee_table
-from transforms.dates import find_dates, parse_date, parse_time
-from transforms.decision_blocks import find_decision_blocks
-from transforms.header_fields import Field, labelled_fields
+from transforms.actions.new_actions import find_new_actions
+from transforms.actions.updates import find_action_updates
+from transforms.attendance.attendees import find_apologies, looks_like_person, parse_attendee_table
+from transforms.decisions.blocks import find_decision_blocks
+from transforms.header.labelled_fields import Field, labelled_fields
 from transforms.models import AgendaItem, CleanText, Meeting, ParsedMinutes, ParseWarning, Span
 from transforms.quirks import load_table
-from transforms.spans import clean, trimmed
+from transforms.text.dates import find_dates, parse_date, parse_time
+from transforms.text.spans import clean, trimmed
 
 NAME = "kent_board"
 #: the attendee table's header row: "Name | Role |", "| Attendee | Position |"

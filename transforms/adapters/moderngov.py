@@ -32,19 +32,19 @@ from dataclasses import replace
 from functools import lru_cache
 from itertools import accumulate
 
-from transforms.adapters.moderngov_attendance import find_panel_attendance
-from transforms.agenda import find_numbered_items
-from transforms.literal_guard import GuardedPattern, fold
-from transforms.meeting_header import MeetingHeader, body_pattern, read_header
+from transforms.agenda.numbered_items import find_numbered_items
+from transforms.attendance.panel_attendance import find_panel_attendance
+from transforms.decisions.resolutions import find_resolutions
+from transforms.header.meeting_header import MeetingHeader, body_pattern, read_header
 from transforms.models import AgendaItem, CleanText, Decision, Meeting, ParsedMinutes, ParseWarning
-from transforms.resolutions import find_resolutions
+from transforms.text.literal_guard import GuardedPattern, fold
 
 try:  # written alongside this adapter; without it the page simply reports no action updates
-    from transforms.action_updates import find_action_updates
+    from transforms.actions.updates import find_action_updates
 except ImportError:  # pragma: no cover
     find_action_updates = None
 try:
-    from transforms.decision_blocks import find_decision_blocks
+    from transforms.decisions.blocks import find_decision_blocks
 except ImportError:  # pragma: no cover
     find_decision_blocks = None
 
@@ -141,7 +141,7 @@ class _Spans:
 
 def find_decisions(text: str) -> list[Decision]:
     """Resolutions ("RESOLVED that ...") and labelled decisions ("Decision: ..."), in order.
-    A "Decision:" block read by ``transforms.decision_blocks`` wins over the one-line reading
+    A "Decision:" block read by ``transforms.decisions.blocks`` wins over the one-line reading
     of the same label; a resolution wins over a block that overlaps it."""
     found = find_resolutions(text)
     resolutions = [d for d in found if d.kind == "resolution"]

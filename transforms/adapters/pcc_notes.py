@@ -17,13 +17,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from transforms.adapters.pcc_attendance import find_attendance, zone_start
-from transforms.adapters.pcc_header import read_meeting
-from transforms.adapters.pcc_items import find_items
-from transforms.adapters.pcc_outcomes import find_action_updates, find_actions, find_decisions
-from transforms.literal_guard import GuardedPattern, fold
+from transforms.actions.notes_outcomes import find_action_updates, find_actions, find_decisions
+from transforms.agenda.notes_items import find_items
+from transforms.attendance.notes_attendance import find_attendance, zone_start
+from transforms.header.notes_header import read_meeting
 from transforms.models import AgendaItem, CleanText, ParsedMinutes, ParseWarning
 from transforms.quirks import load_table
+from transforms.text.literal_guard import GuardedPattern, fold
 
 DETECT_WINDOW = 6000
 MIN_SCORE = 0.3

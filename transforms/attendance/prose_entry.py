@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from transforms.attendees import classify_qualifier
+from transforms.attendance.attendees import classify_qualifier
 from transforms.models import Attendance, Span
 from transforms.quirks import load_table
 from transforms.ranks import split_rank
-from transforms.spans import clean
+from transforms.text.spans import clean
 
 #: a bracket holding a person's initials: "(JM)", "(JMc)", "(LWi)", "(DV-P)"
 _INITIALS = re.compile(r"\(\s*([A-Z][A-Za-z]{0,3}(?:-[A-Z])?)\s*\)")

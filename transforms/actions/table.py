@@ -15,10 +15,10 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from transforms.dates import parse_date
 from transforms.models import Action
 from transforms.quirks import load_table
-from transforms.spans import clean, trimmed
+from transforms.text.dates import parse_date
+from transforms.text.spans import clean, trimmed
 
 _RULE = re.compile(r"^[\s|:\-–—+]+$")
 _COLUMN_PATTERNS = (

@@ -26,9 +26,9 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from transforms.dates import TIME, find_dates, parse_time
 from transforms.models import Span
 from transforms.quirks import load_table
+from transforms.text.dates import TIME, find_dates, parse_time
 
 _TRAILING_WORDS = re.compile(r"(?:\s+(?:Minutes|Agenda|Meeting|Meeting Details))+$", re.IGNORECASE)
 #: words before a body phrase that belong to the sentence, not to the name

@@ -1,9 +1,9 @@
 """When and where a meeting was held: its date, times and venue (and the body, through
-``transforms.meeting_title``) from a page's title and heading lines.
+``transforms.header.meeting_title``) from a page's title and heading lines.
 
 Reads, each value with the span it came from:
 
-* a title line "<Body> - <date> <time>" (read by ``transforms.meeting_title``):
+* a title line "<Body> - <date> <time>" (read by ``transforms.header.meeting_title``):
   "Westshire Police and Crime Panel - Friday, 27th November, 2029 10.00 am" (a prefix before
   a comma is dropped: "Informal, Police and Crime Panel - ..." -> body "Police and Crime
   Panel"). A title naming another kind of committee
@@ -33,8 +33,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from transforms.dates import find_dates, parse_time
-from transforms.meeting_title import (
+from transforms.header.meeting_title import (
     Found,
     MeetingHeader,
     body_from_title,
@@ -49,6 +48,7 @@ from transforms.meeting_title import (
 )
 from transforms.models import Span
 from transforms.quirks import load_table
+from transforms.text.dates import find_dates, parse_time
 
 __all__ = ["Found", "MeetingHeader", "body_pattern", "find_body_mention", "find_title_line", "header_end",
            "read_header"]

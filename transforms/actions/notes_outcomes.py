@@ -14,13 +14,13 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from transforms.actions_table import normalise_status, parse_actions_table
-from transforms.dates import find_dates
-from transforms.decision_blocks import find_decision_blocks
+from transforms.actions.table import normalise_status, parse_actions_table
+from transforms.decisions.blocks import find_decision_blocks
 from transforms.models import Action, ActionUpdate, AgendaItem, Attendance, Decision, Meeting, Span
 from transforms.quirks import load_table
 from transforms.ranks import split_rank
-from transforms.spans import clean, trimmed
+from transforms.text.dates import find_dates
+from transforms.text.spans import clean, trimmed
 
 _NEW_CAPS = re.compile(r"\bACTION\b(?:\s*[:–—-]\s*|\s+(?!LOG\b)(?=[A-Z]{2,}\b))(?P<body>[^\n|]+)")
 _NEW_LINE = re.compile(r"^[ \t•*\-]*Action\s*(?:[:–—-]\s*|\s+(?=[A-Z]{2,}\b))(?P<body>[^\n|]+)",
@@ -210,7 +210,7 @@ _CLAUSE = re.compile(r"[^.:|\n]+(?:\.(?=\s|$))?")
 
 
 def find_decisions(text: str, items: list[AgendaItem]) -> list[Decision]:
-    """"Decision:" blocks and resolutions (``transforms.decision_blocks``), and the sentences
+    """"Decision:" blocks and resolutions (``transforms.decisions.blocks``), and the sentences
     that approve minutes, notices and proposals ("The minutes ... were approved")."""
     out = [replace(d, item_number=item_at(items, d.span.start)) for d in find_decision_blocks(text)]
     taken = [(d.span.start, d.span.end) for d in out]

@@ -13,10 +13,10 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from transforms.dates import find_dates
 from transforms.models import Decision, Span
 from transforms.quirks import load_table
-from transforms.spans import clean, trimmed
+from transforms.text.dates import find_dates
+from transforms.text.spans import clean, trimmed
 
 #: "Decision", "Decisions:", "Decision(s):", "**Decision:** text", "Decisions made:", "DECISIONS",
 #: "Resolved:", "RESOLVED that:" (its resolutions on the lines below)

@@ -25,7 +25,7 @@ from transforms.quirks import load_table
 from transforms.ranks import split_rank
 
 try:  # what "(via Teams)", "(part)", "(in the Chair)" mean is shared data: quirks/qualifiers.csv
-    from transforms.attendees import classify_qualifier
+    from transforms.attendance.attendees import classify_qualifier
 except ImportError:  # pragma: no cover
     def classify_qualifier(text: str) -> tuple[str, bool] | None:
         return None

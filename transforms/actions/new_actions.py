@@ -3,7 +3,7 @@
 New: "New action 35/24:" / "New action: 9/24" / "New Action 12/25 -" with the action text on
 the same or the next line; "ACTION: JW to ..."; "Action: ... By whom: ... By when: ...";
 "Action SN send ..."; "Action 3/24: ..." lines under a bare "New actions" heading.
-Reports on earlier actions are read by ``transforms.action_updates`` with ``action_status``.
+Reports on earlier actions are read by ``transforms.actions.updates`` with ``action_status``.
 Status words are data: ``quirks/action_status_words.csv``; due-date cue words
 ``quirks/due_date_cues.csv``.
 """
@@ -15,11 +15,11 @@ from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
 
-from transforms.dates import MONTHS, find_dates
 from transforms.models import Action, Attendance, Span
 from transforms.quirks import load_table
 from transforms.ranks import split_rank
-from transforms.spans import clean, trimmed
+from transforms.text.dates import MONTHS, find_dates
+from transforms.text.spans import clean, trimmed
 
 _REF = r"\d{1,4}(?:\s*/\s*\d{2,4})?"
 #: an action's reference: "35/24", "35 / 24", a plain "16"

@@ -13,16 +13,16 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from transforms.models import AgendaItem, Attendance
-from transforms.prose_attendee_entry import initials_at, section_label
-from transforms.prose_attendees import (
+from transforms.attendance.prose_entry import initials_at, section_label
+from transforms.attendance.prose_lists import (
     is_organisation_label,
     looks_like_person,
     parse_prose_attendees,
     split_entries,
 )
+from transforms.models import AgendaItem, Attendance
 from transforms.quirks import load_table
-from transforms.spans import clean
+from transforms.text.spans import clean
 
 _INLINE_CAPS_LABEL = re.compile(r"\s(?=(?:APOLOGIES|ABSENT|IN ATTENDANCE|ALSO PRESENT)\b)")
 _APOLOGY_SENTENCE = re.compile(

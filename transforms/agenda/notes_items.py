@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from transforms.attendance.prose_entry import section_label
 from transforms.models import AgendaItem, Span
-from transforms.prose_attendee_entry import section_label
 from transforms.quirks import load_table
-from transforms.spans import clean, trimmed
+from transforms.text.spans import clean, trimmed
 
 _ITEM_WORD = re.compile(r"^[ \t]*ITEM\s+(?P<num>\d{1,3}[a-z]?)\s*[:.\-–][ \t]*(?P<title>[^\n|]*)",
                         re.MULTILINE | re.IGNORECASE)

@@ -25,11 +25,11 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from transforms.adapters.panel_person import SUBSTITUTE_NOTE, is_organisation, parens, person
-from transforms.literal_guard import GuardedPattern, finditer_in_lines
+from transforms.attendance.panel_person import SUBSTITUTE_NOTE, is_organisation, parens, person
 from transforms.models import Attendance, Span
 from transforms.quirks import load_table
 from transforms.ranks import split_rank
+from transforms.text.literal_guard import GuardedPattern, finditer_in_lines
 
 _APOLOGY_LIST = re.compile(r"\bapolog(?:y|ies)\b[^.\n]*?\b(?:from|on behalf of|by)\s+", re.IGNORECASE)
 _GUARDED_APOLOGY_LIST = GuardedPattern(_APOLOGY_LIST)

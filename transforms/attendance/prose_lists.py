@@ -15,8 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from transforms.models import Attendance, Span
-from transforms.prose_attendee_entry import (
+from transforms.attendance.prose_entry import (
     initials_at,
     is_name_word,
     is_role_word,
@@ -24,8 +23,9 @@ from transforms.prose_attendee_entry import (
     role_then_name,
     section_label,
 )
+from transforms.models import Attendance, Span
 from transforms.ranks import split_rank
-from transforms.spans import clean, trimmed
+from transforms.text.spans import clean, trimmed
 
 #: "**Office of the Kent Police and Crime Commissioner:**", "Kent Police:" at a chunk's start
 _ORG_LABEL = re.compile(r"[\s*_]*(?P<org>[A-Z][^:*\n]{2,80}?)[\s*_]*:[\s*_]*")

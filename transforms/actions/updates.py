@@ -23,9 +23,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from transforms.actions import ACTION_REF, action_status, find_new_actions
+from transforms.actions.new_actions import ACTION_REF, action_status, find_new_actions
 from transforms.models import ActionUpdate, Span
-from transforms.spans import clean, trimmed
+from transforms.text.spans import clean, trimmed
 
 _REFS = rf"(?P<refs>{ACTION_REF}(?:[ \t]*(?:,|&|and)[ \t]*#?{ACTION_REF})*)\b"
 _BULLET = r"[•·▪◦●*\-–]"

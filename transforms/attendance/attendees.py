@@ -14,7 +14,7 @@ from functools import lru_cache
 from transforms.models import Attendance, Span
 from transforms.quirks import load_table
 from transforms.ranks import normalise_rank, split_rank
-from transforms.spans import clean, trimmed
+from transforms.text.spans import clean, trimmed
 
 #: "(MT)", "(Item 6)", and an unclosed "(Item" where the text was cut
 _PAREN = re.compile(r"\(([^()]*)\)|\(([^()]*)$")

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from transforms.models import Span
-from transforms.spans import trimmed
+from transforms.text.spans import trimmed
 
 #: a label at the start of a line, up to 30 characters, then a colon
 _LABEL_LINE = re.compile(r"^[ \t*_]*(?P<label>[A-Za-z][A-Za-z &/]{0,29}?)[ \t*_]*:[ \t*_]*(?P<value>.*)$",

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import re
 
-from transforms.dates import MONTHS
 from transforms.models import AgendaItem, Span
+from transforms.text.dates import MONTHS
 
 _NUMBER = r"\d{1,3}(?:[a-z]|\.\d{1,2}|\(\d{1,2}\)|\([a-z]\)|/\d{2,4})?"
 #: a committee's own reference: "PCP/21/05", "PCP 21/05", "PCP/5/21"

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from transforms.dates import TIME, find_dates, parse_date, parse_time
-from transforms.header_fields import Field, labelled_fields
+from transforms.header.labelled_fields import Field, labelled_fields
 from transforms.models import Meeting, Span
-from transforms.spans import clean
+from transforms.text.dates import TIME, find_dates, parse_date, parse_time
+from transforms.text.spans import clean
 
 HEADER_LIMIT = 2500
 _BODY = re.compile(r"(?P<body>(?:[A-Z][\w&'’]*\s+){0,5}?(?:[A-Z][\w&'’]*\s+)?"

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import re
 
-from transforms.literal_guard import fold
 from transforms.models import Decision, Span
+from transforms.text.literal_guard import fold
 
 #: "RESOLVED" in capitals anywhere; "Resolved" at a line start (after a paragraph number or
 #: "Minutes:"); "The Panel resolved that", "It was resolved to"; "AGREED that" in capitals.

@@ -1,0 +1,1 @@
+"""Actions raised at a meeting and updates on earlier actions."""

@@ -1,0 +1,1 @@
+"""Agenda items: numbers and titles."""

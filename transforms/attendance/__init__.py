@@ -1,0 +1,1 @@
+"""Who attended, sent apologies, substituted or observed."""

@@ -1,0 +1,1 @@
+"""Decisions: "Decision:" blocks, "RESOLVED" resolutions and decision sentences."""

@@ -1,0 +1,1 @@
+"""The meeting header: title, labelled fields, the meeting date, times and venue."""
