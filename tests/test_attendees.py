@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from transforms.attendance.attendees import (
     find_apologies,
-    looks_like_person,
+    is_rank_and_name,
     parse_attendee_entry,
     parse_attendee_table,
 )
@@ -81,9 +81,9 @@ def test_table_with_leading_pipes_and_a_row_cut_mid_entry() -> None:
 
 
 def test_looks_like_person() -> None:
-    assert looks_like_person("PSE Natalie Vine")
-    assert not looks_like_person("Acting Deputy Chief Officer and Director of HR")
-    assert not looks_like_person("Rep. Corporate Communications")
+    assert is_rank_and_name("PSE Natalie Vine")
+    assert not is_rank_and_name("Acting Deputy Chief Officer and Director of HR")
+    assert not is_rank_and_name("Rep. Corporate Communications")
 
 
 def test_apologies_one_per_line_inline_and_from() -> None:

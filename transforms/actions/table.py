@@ -18,6 +18,7 @@ from functools import lru_cache
 from transforms.models import Action
 from transforms.quirks import load_table
 from transforms.text.dates import parse_date
+from transforms.text.lines import line_bounds
 from transforms.text.spans import clean, trimmed
 
 _RULE = re.compile(r"^[\s|:\-–—+]+$")
@@ -45,7 +46,7 @@ def parse_actions_table(text: str, start: int, end: int, meeting_date: date | No
     columns: dict[str, int] | None = None
     sep = "\t"
     actions: list[Action] = []
-    for line_start, line_end in _lines(text, start, end):
+    for line_start, line_end in line_bounds(text, start, end):
         line = text[line_start:line_end]
         if columns is None:
             found = _header(line)
@@ -64,16 +65,6 @@ def parse_actions_table(text: str, start: int, end: int, meeting_date: date | No
         if action is not None:
             actions.append(action)
     return actions
-
-
-def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    out, pos = [], start
-    while pos < end:
-        nl = text.find("\n", pos, end)
-        stop = end if nl < 0 else nl
-        out.append((pos, stop))
-        pos = stop + 1
-    return out
 
 
 def _cells(line: str, sep: str) -> list[str]:

@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from transforms.actions.new_actions import find_new_actions
 from transforms.actions.updates import find_action_updates
-from transforms.attendance.attendees import find_apologies, looks_like_person, parse_attendee_table
+from transforms.attendance.attendees import find_apologies, is_rank_and_name, parse_attendee_table
 from transforms.decisions.blocks import find_decision_blocks
 from transforms.header.labelled_fields import Field, labelled_fields
 from transforms.models import AgendaItem, CleanText, Meeting, ParsedMinutes, ParseWarning, Span
@@ -83,7 +83,7 @@ def _table_region(text: str) -> tuple[int, int] | None:
         return None
     pos = end = header.end()
     for line in text[header.end():].splitlines(keepends=True):
-        cut_row = pos + len(line) >= len(text) and looks_like_person(line)
+        cut_row = pos + len(line) >= len(text) and is_rank_and_name(line)
         if line.strip() and "|" not in line and not cut_row:
             break
         pos += len(line)

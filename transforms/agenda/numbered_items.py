@@ -23,6 +23,7 @@ import re
 
 from transforms.models import AgendaItem, Span
 from transforms.text.dates import MONTHS
+from transforms.text.lines import line_bounds, next_non_empty, prev_non_empty
 
 _NUMBER = r"\d{1,3}(?:[a-z]|\.\d{1,2}|\(\d{1,2}\)|\([a-z]\)|/\d{2,4})?"
 #: a committee's own reference: "PCP/21/05", "PCP 21/05", "PCP/5/21"
@@ -82,30 +83,6 @@ def looks_like_title(line: str) -> bool:
     return not (has_verb and len(words) > 8)
 
 
-def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    out, pos = [], start
-    while pos < end:
-        nl = text.find("\n", pos, end)
-        stop = end if nl == -1 else nl
-        out.append((pos, stop))
-        pos = stop + 1
-    return out
-
-
-def _non_empty_after(text: str, lines: list[tuple[int, int]], i: int) -> int | None:
-    for j in range(i + 1, len(lines)):
-        if text[lines[j][0]:lines[j][1]].strip():
-            return j
-    return None
-
-
-def _non_empty_before(text: str, lines: list[tuple[int, int]], i: int) -> int | None:
-    for j in range(i - 1, -1, -1):
-        if text[lines[j][0]:lines[j][1]].strip():
-            return j
-    return None
-
-
 def _cut_by_the_end(text: str, title_end: int, title: str) -> bool:
     """A title that runs to the very end of a text without a line break may be cut short;
     one followed by download furniture ("... pdf icon PDF") was not."""
@@ -126,7 +103,7 @@ def _lone_number_items(text: str, lines: list[tuple[int, int]]) -> list[AgendaIt
         m = _LONE_NUMBER.match(text, ls, le)
         if m is None:
             continue
-        j = _non_empty_after(text, lines, i)
+        j = next_non_empty(text, lines, i)
         if j is None:
             continue
         raw = text[lines[j][0]:lines[j][1]]
@@ -135,7 +112,7 @@ def _lone_number_items(text: str, lines: list[tuple[int, int]]) -> list[AgendaIt
         number, begin = _number_of(m)
         if m.group("label"):
             begin = m.start("label")
-        k = _non_empty_before(text, lines, i)
+        k = prev_non_empty(text, lines, i)
         if k is not None and "/" in number and not m.group("ref"):
             p = _PREFIX_LINE.match(text, lines[k][0], lines[k][1])
             if p:
@@ -201,5 +178,5 @@ def find_numbered_items(text: str, start: int = 0, end: int | None = None) -> li
     end = len(text) if end is None else min(end, len(text))
     if not text or start >= end:
         return []
-    lines = _lines(text, start, end)
+    lines = line_bounds(text, start, end)
     return _lone_number_items(text, lines) or _inline_items(text, lines)

@@ -119,8 +119,9 @@ def table_cells(line: str) -> list[str]:
     return [clean(c) for c in body.split("|")]
 
 
-def looks_like_person(entry: str) -> bool:
-    """A rank or title followed by a short capitalised name: "PSE Nell Harvey" is one,
+def is_rank_and_name(entry: str) -> bool:
+    """A rank or title followed by a short capitalised name (stricter than
+    ``prose_lists.looks_like_person``, which also takes bare names and initials): "PSE Nell Harvey" is one,
     "Acting Deputy Chief Officer and Director of HR" (a wrapped role) is not."""
     bare, _ = _strip_qualifiers(entry)
     rank, rest = split_rank(clean(bare))
@@ -160,7 +161,7 @@ def parse_attendee_table(text: str, start: int, end: int) -> list[Attendance]:
     pos = start
     for line in text[start:end].splitlines(keepends=True):
         line_start, pos = pos, pos + len(line)
-        cut_row = pos >= len(text) and looks_like_person(line)  # the page stops mid-row
+        cut_row = pos >= len(text) and is_rank_and_name(line)  # the page stops mid-row
         if ("|" not in line and not cut_row) or _TABLE_RULE.match(line):
             continue
         cells = table_cells(line)
@@ -169,7 +170,7 @@ def parse_attendee_table(text: str, start: int, end: int) -> list[Attendance]:
             continue
         heading = status_heading(filled[0]) if len(filled) == 1 else None
         if len(filled) == 1 and waiting is not None and heading is None \
-                and not looks_like_person(filled[0]):
+                and not is_rank_and_name(filled[0]):
             entry, entry_start = waiting
             waiting = None
             _append(people, entry, Span(entry_start, trimmed(text, line_start, pos).end),

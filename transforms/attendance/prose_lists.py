@@ -25,6 +25,7 @@ from transforms.attendance.prose_entry import (
 )
 from transforms.models import Attendance, Span
 from transforms.ranks import split_rank
+from transforms.text.lines import line_bounds
 from transforms.text.spans import clean, trimmed
 
 #: "**Office of the Kent Police and Crime Commissioner:**", "Kent Police:" at a chunk's start
@@ -58,7 +59,7 @@ def _organisation_chunks(text: str, start: int, end: int,
     """Split the range at organisation group labels ("Kent Police:") at line starts."""
     chunks: list[tuple[int, int, str | None]] = []
     pos, org = start, organisation
-    for line_start, line_end in _lines(text, start, end):
+    for line_start, line_end in line_bounds(text, start, end):
         m = _ORG_LABEL.match(text, line_start, line_end)
         if m is not None and section_label(m.group("org")) is not None:
             m = _ORG_LABEL.match(text, m.end(), line_end)  # "Attendees: Kent Police: ..."
@@ -79,16 +80,6 @@ def is_organisation_label(label: str) -> bool:
     return split_rank(label)[0] is None and not initials_at(label)
 
 
-def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    out, pos = [], start
-    while pos < end:
-        nl = text.find("\n", pos, end)
-        line_end = end if nl < 0 else nl
-        out.append((pos, line_end))
-        pos = line_end + 1
-    return out
-
-
 def split_entries(text: str, start: int, end: int) -> list[Span]:
     """Spans of the single entries in ``text[start:end]``.
 
@@ -104,7 +95,7 @@ def split_entries(text: str, start: int, end: int) -> list[Span]:
     if ";" in body:
         pieces = _split_at(text, start, end, re.compile(r";"))
     else:
-        pieces = [trimmed(text, s, e) for s, e in _lines(text, start, end)]
+        pieces = [trimmed(text, s, e) for s, e in line_bounds(text, start, end)]
     out: list[Span] = []
     for piece in pieces:
         if piece.end <= piece.start:

@@ -10,12 +10,12 @@ Which words mean "decides" or "narrates" is data: ``quirks/decision_words.csv``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from functools import lru_cache
 
 from transforms.models import Decision, Span
 from transforms.quirks import load_table
 from transforms.text.dates import find_dates
+from transforms.text.lines import iter_line_bounds
 from transforms.text.spans import clean, trimmed
 
 #: "Decision", "Decisions:", "Decision(s):", "**Decision:** text", "Decisions made:", "DECISIONS",
@@ -49,17 +49,6 @@ def _words() -> dict[str, re.Pattern[str]]:
     return {meaning: re.compile(r"\b(?:" + "|".join(
         r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
         + r")\b", re.IGNORECASE) for meaning, words in by_meaning.items()}
-
-
-def _lines(text: str, start: int, end: int) -> Iterator[Span]:
-    """Spans of the lines of text[start:end], blank lines as empty spans; lazily, as a block
-    reads only a few lines after its heading."""
-    pos = start
-    while pos < end:
-        line_end = text.find("\n", pos, end)
-        line_end = end if line_end < 0 else line_end
-        yield trimmed(text, pos, line_end)
-        pos = line_end + 1
 
 
 def _is_date_line(line: str) -> bool:
@@ -126,7 +115,7 @@ def find_decision_blocks(text: str, start: int = 0, end: int | None = None) -> l
 def _block(text: str, pos: int, end: int, have_first: bool, kind: str) -> list[Decision]:
     """The decision lines that follow a heading, up to the end of the block."""
     found: list[Decision] = []
-    for span in _lines(text, pos, end):
+    for span in (trimmed(text, s, e) for s, e in iter_line_bounds(text, pos, end)):
         line = text[span.start:span.end]
         if not line:
             if found or have_first:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from transforms.models import Decision, Span
+from transforms.text.lines import line_bounds, next_non_empty, prev_non_empty
 from transforms.text.literal_guard import fold
 
 #: "RESOLVED" in capitals anywhere; "Resolved" at a line start (after a paragraph number or
@@ -64,17 +65,6 @@ _CARRIED = re.compile(r"^\s*(?:motion\s+|amendment\s+)?carried\b", re.IGNORECASE
 _TABLE_TAIL = re.compile(r"[\s|]+$")
 
 
-def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """(start, end) offsets of each line in text[start:end], newline excluded."""
-    out, pos = [], start
-    while pos < end:
-        nl = text.find("\n", pos, end)
-        stop = end if nl == -1 else nl
-        out.append((pos, stop))
-        pos = stop + 1
-    return out
-
-
 def _opening(line: str, pos: int = 0) -> tuple[int, int, str] | None:
     """(start, end of the opening words, kind) of the first resolution or labelled decision in
     ``line`` at or after ``pos``, or None."""
@@ -102,30 +92,16 @@ def _opening(line: str, pos: int = 0) -> tuple[int, int, str] | None:
     return best
 
 
-def _next_non_empty(text: str, lines: list[tuple[int, int]], i: int) -> int | None:
-    for j in range(i + 1, len(lines)):
-        if text[lines[j][0]:lines[j][1]].strip():
-            return j
-    return None
-
-
-def _prev_non_empty(text: str, lines: list[tuple[int, int]], i: int) -> int | None:
-    for j in range(i - 1, -1, -1):
-        if text[lines[j][0]:lines[j][1]].strip():
-            return j
-    return None
-
-
 def _is_bare_that_resolution(text: str, lines: list[tuple[int, int]], i: int) -> bool:
     """A "That ..." line is a resolution unless it is agenda text (a "Minutes:" or
     "Additional documents:" label follows) or a motion that was not carried."""
     line = text[lines[i][0]:lines[i][1]]
     if line.lstrip()[:4] != "That" or not _BARE_THAT.match(line):
         return False
-    following = _next_non_empty(text, lines, i)
+    following = next_non_empty(text, lines, i)
     if following is not None and _ITEM_LABEL.match(text[lines[following][0]:lines[following][1]]):
         return False
-    before = _prev_non_empty(text, lines, i)
+    before = prev_non_empty(text, lines, i)
     if before is not None and _MOTION_MOVED.search(text[lines[before][0]:lines[before][1]]):
         # "Moved by X and seconded by Y -" / "That ...": a motion; it stands only if carried
         return following is not None and bool(
@@ -138,7 +114,7 @@ def _extend(text: str, lines: list[tuple[int, int]], i: int, first_text: str, ba
     opener ("RESOLVED:" alone) takes the next non-empty line whatever it is."""
     last, current = i, first_text.rstrip()
     while True:
-        j = _next_non_empty(text, lines, last)
+        j = next_non_empty(text, lines, last)
         if j is None:
             return last
         nxt = text[lines[j][0]:lines[j][1]]
@@ -166,7 +142,7 @@ def find_resolutions(text: str, start: int = 0, end: int | None = None) -> list[
     end = len(text) if end is None else min(end, len(text))
     if not text or start >= end:
         return []
-    lines = _lines(text, start, end)
+    lines = line_bounds(text, start, end)
     found: list[Decision] = []
     i = 0
     while i < len(lines):

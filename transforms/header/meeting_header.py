@@ -42,13 +42,13 @@ from transforms.header.meeting_title import (
     find_body_mention,
     find_other_title_line,
     find_title_line,
-    lines,
     times_after,
     trim,
 )
 from transforms.models import Span
 from transforms.quirks import load_table
 from transforms.text.dates import find_dates, parse_time
+from transforms.text.lines import non_empty_line_bounds
 
 __all__ = ["Found", "MeetingHeader", "body_pattern", "find_body_mention", "find_title_line", "header_end",
            "read_header"]
@@ -102,7 +102,7 @@ def _is_heading(line: str) -> bool:
 def find_heading_block(text: str, start: int = 0, end: int | None = None) -> MeetingHeader | None:
     """A body heading on its own line followed by date, time and place lines."""
     end = len(text) if end is None else end
-    found_lines = lines(text, start, end)
+    found_lines = non_empty_line_bounds(text, start, end)
     for i, (ls, le) in enumerate(found_lines):
         phrase = body_pattern().search(text, ls, le)
         if phrase is None or not _is_heading(text[ls:le]):
@@ -138,7 +138,7 @@ def find_heading_block(text: str, start: int = 0, end: int | None = None) -> Mee
 def find_minutes_heading(text: str, start: int = 0, end: int | None = None) -> MeetingHeader | None:
     """ "Minutes of the meeting [of the <Body>] held on <date> [at <time>]" as a heading line."""
     end = len(text) if end is None else end
-    for ls, le in lines(text, start, end):
+    for ls, le in non_empty_line_bounds(text, start, end):
         m = _MINUTES_HEADING.match(text, ls, le)
         if m is None or len(text[ls:le].split()) > 30 or ". " in text[ls:m.end()]:
             continue
@@ -159,7 +159,7 @@ def find_venue(text: str, start: int = 0, end: int | None = None) -> Found | Non
     """ "Venue: X. View directions" (or "Place:"/"Location:") -> X, value on the same line
     or, after a bare label, on the next line."""
     end = len(text) if end is None else end
-    found_lines = lines(text, start, end)
+    found_lines = non_empty_line_bounds(text, start, end)
     for i, (ls, le) in enumerate(found_lines):
         m = _LABEL_VALUE.match(text, ls, le)
         if m and m.group("label").lower() in ("venue", "place", "location"):
@@ -180,7 +180,7 @@ def find_venue(text: str, start: int = 0, end: int | None = None) -> Found | Non
 def find_date_label(text: str, start: int = 0, end: int | None = None) -> MeetingHeader | None:
     """ "Date: Thursday 8 September 2022" (value on the same or the next line) and "Time:"."""
     end = len(text) if end is None else end
-    found_lines = lines(text, start, end)
+    found_lines = non_empty_line_bounds(text, start, end)
     found: dict[str, Found | None] = {}
     for i, (ls, le) in enumerate(found_lines):
         m = _LABEL_VALUE.match(text, ls, le)

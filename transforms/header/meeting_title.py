@@ -29,6 +29,7 @@ from functools import lru_cache
 from transforms.models import Span
 from transforms.quirks import load_table
 from transforms.text.dates import TIME, find_dates, parse_time
+from transforms.text.lines import non_empty_line_bounds
 
 _TRAILING_WORDS = re.compile(r"(?:\s+(?:Minutes|Agenda|Meeting|Meeting Details))+$", re.IGNORECASE)
 #: words before a body phrase that belong to the sentence, not to the name
@@ -138,17 +139,6 @@ class MeetingHeader:
         return Span(min(s.start for s in spans), max(s.end for s in spans))
 
 
-def lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    out, pos = [], start
-    while pos < end:
-        nl = text.find("\n", pos, end)
-        stop = end if nl == -1 else nl
-        if text[pos:stop].strip():
-            out.append((pos, stop))
-        pos = stop + 1
-    return out
-
-
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in " \t|*_":
         start += 1
@@ -204,7 +194,7 @@ def find_title_line(text: str, start: int = 0, end: int | None = None, *, anywhe
     search past the page header) a line that refers to another meeting ("Minutes of ...") or
     goes on after the date and time is not a title."""
     end = len(text) if end is None else end
-    for ls, le in lines(text, start, end):
+    for ls, le in non_empty_line_bounds(text, start, end):
         phrase = body_pattern().search(text, ls, le)
         if phrase is None:
             continue
@@ -234,7 +224,7 @@ def find_other_title_line(text: str, start: int = 0, end: int | None = None) -> 
     """A title line naming a body outside ``quirks/meeting_bodies.csv``: the first line of the
     header that reads "<Capitalised Name> - <date> [<time>]" and ends there."""
     end = len(text) if end is None else end
-    for ls, le in lines(text, start, end):
+    for ls, le in non_empty_line_bounds(text, start, end):
         dash = _TITLE_DASH.search(text, ls, le)
         if dash is None or not _is_title_name(" ".join(text[ls:dash.start()].split())):
             continue
