@@ -1,11 +1,11 @@
-"""Actions, action updates and decisions in commissioners' board notes.
+"""Actions and action updates in commissioners' board notes.
 
 New actions: "ACTION: JW to provide ...", "Action – LS to arrange ...", "Action SN send ...",
 bullets under an "Actions" heading ("- **Force: update at next meeting on ...**") and the rows
 of an "Overview of Actions" table; an action both bulleted and tabled is one action (the row).
 Updates: "Action 496 Work is in progress.", "Action #617 – ... Closed.", and "Reference –
-17/2022, 18/2022" under "actions were agreed as completed". Decisions: "Decision: ...",
-"RESOLVED: ...", and the minutes/decision notice "were approved" sentences.
+17/2022, 18/2022" under "actions were agreed as completed". (Their decisions are read by
+``transforms.decisions.approval_sentences``.)
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ from dataclasses import replace
 from functools import lru_cache
 
 from transforms.actions.table import normalise_status, parse_actions_table
-from transforms.decisions.blocks import find_decision_blocks
-from transforms.models import Action, ActionUpdate, AgendaItem, Attendance, Decision, Meeting, Span
+from transforms.models import Action, ActionUpdate, AgendaItem, Attendance, Meeting, Span
 from transforms.quirks import load_table
 from transforms.ranks import split_rank
 from transforms.text.dates import find_dates
+from transforms.text.positions import item_at
 from transforms.text.spans import clean, trimmed
 
 _NEW_CAPS = re.compile(r"\bACTION\b(?:\s*[:–—-]\s*|\s+(?!LOG\b)(?=[A-Z]{2,}\b))(?P<body>[^\n|]+)")
@@ -58,14 +58,6 @@ def written_status(text: str) -> tuple[str, str | None]:
         return "open", None
     last = max(outer, key=lambda f: (f[0], f[1] - f[0]))
     return last[2], last[3]
-
-
-def item_at(items: list[AgendaItem], pos: int) -> str | None:
-    current = None
-    for item in items:
-        if item.span.start <= pos:
-            current = item.item_number
-    return current
 
 
 def find_action_updates(text: str) -> list[ActionUpdate]:
@@ -198,32 +190,4 @@ def _action_bullets(text: str, items: list[AgendaItem], meeting: Meeting) -> lis
     return out
 
 
-@lru_cache(maxsize=1)
-def _subjects() -> re.Pattern[str]:
-    words = "|".join(re.escape(r["subject"]) for r in load_table("decision_subjects"))
-    return re.compile(rf"\b(?:{words})\b.*\b(?:was|were)\b.*?"
-                      rf"\b(?:approved|agreed|accurate record|not supported)\b", re.IGNORECASE)
-
-
-#: a clause: up to a full stop, or a colon or bar that ends a heading run into the text
-_CLAUSE = re.compile(r"[^.:|\n]+(?:\.(?=\s|$))?")
-
-
-def find_decisions(text: str, items: list[AgendaItem]) -> list[Decision]:
-    """"Decision:" blocks and resolutions (``transforms.decisions.blocks``), and the sentences
-    that approve minutes, notices and proposals ("The minutes ... were approved")."""
-    out = [replace(d, item_number=item_at(items, d.span.start)) for d in find_decision_blocks(text)]
-    taken = [(d.span.start, d.span.end) for d in out]
-    for m in _CLAUSE.finditer(text):
-        if not _subjects().search(m.group()):
-            continue
-        span = trimmed(text, m.start(), m.end())
-        if any(s <= span.start < e or span.start <= s < span.end for s, e in taken):
-            continue
-        out.append(Decision(text=clean(text[span.start:span.end]), kind="decision", span=span,
-                            item_number=item_at(items, span.start)))
-    return sorted(out, key=lambda d: d.span.start)
-
-
-__all__ = ["find_action_updates", "find_actions", "find_decisions", "normalise_status",
-           "resolve_owner", "written_status"]
+__all__ = ["find_action_updates", "find_actions", "normalise_status", "resolve_owner", "written_status"]

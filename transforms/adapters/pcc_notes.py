@@ -17,11 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from transforms.actions.notes_outcomes import find_action_updates, find_actions, find_decisions
-from transforms.agenda.notes_items import find_items
-from transforms.attendance.notes_attendance import find_attendance, zone_start
-from transforms.header.notes_header import read_meeting
-from transforms.models import AgendaItem, CleanText, ParsedMinutes, ParseWarning
+from transforms.adapters.layout import Layout, use
 from transforms.quirks import load_table
 from transforms.text.literal_guard import GuardedPattern, fold
 
@@ -52,51 +48,32 @@ def _markers(table: str) -> tuple[tuple[GuardedPattern, float], ...]:
                  for r in load_table(table))
 
 
-def _header_end(text: str, items: list[AgendaItem]) -> int:
-    """The header is everything before the attendee lists (or the first item)."""
-    candidates = [len(text)]
-    if (start := zone_start(text, items)) is not None:
-        candidates.append(start)
-    if items:
-        candidates.append(items[0].span.start)
-    return min(candidates)
+def detect(text: str) -> float:
+    """0.0-0.95: the sum of the family's marker weights, less the look-alikes'; below
+    ``MIN_SCORE`` it is 0.0 so that the generic adapter keeps texts that only mention a PCC.
+
+    >>> detect("Executive Board Minutes 4 March 2014\\nIn the Chair: Commissioner Jo Bloggs")
+    0.95
+    """
+    window = text[:DETECT_WINDOW]
+    folded = fold(window)
+    score = sum(w for p, w in _markers("pcc_notes_markers") if p.search(window, folded))
+    score -= sum(w for p, w in _markers("pcc_notes_antimarkers") if p.search(window, folded))
+    if score < MIN_SCORE:
+        return 0.0  # a passing mention of a commissioner is no layout
+    return round(min(0.95, score), 3)
 
 
-class _Adapter:
-    name = "pcc_notes"
-
-    def detect(self, text: str) -> float:
-        """0.0-0.95: the sum of the family's marker weights, less the look-alikes'; below
-        ``MIN_SCORE`` it is 0.0 so that the generic adapter keeps texts that only mention a PCC.
-
-        >>> ADAPTER.detect("Executive Board Minutes 4 March 2014\\nIn the Chair: Commissioner Jo Bloggs")
-        0.95
-        """
-        window = text[:DETECT_WINDOW]
-        folded = fold(window)
-        score = sum(w for p, w in _markers("pcc_notes_markers") if p.search(window, folded))
-        score -= sum(w for p, w in _markers("pcc_notes_antimarkers") if p.search(window, folded))
-        if score < MIN_SCORE:
-            return 0.0  # a passing mention of a commissioner is no layout
-        return round(min(0.95, score), 3)
-
-    def parse(self, doc: CleanText) -> ParsedMinutes:
-        text = doc.text
-        warnings: list[ParseWarning] = []
-        items = find_items(text)
-        meeting = read_meeting(text, _header_end(text, items))
-        people = find_attendance(text, items)
-        actions = find_actions(text, items, people, meeting)
-        updates = find_action_updates(text)
-        decisions = find_decisions(text, items)
-        if not people:
-            warnings.append(ParseWarning("no_attendees", "no attendees found"))
-        if doc.truncated:
-            warnings.append(ParseWarning("truncated", "source text was truncated"))
-        return ParsedMinutes(document_id=doc.document_id, adapter=self.name, meeting=meeting,
-                             attendance=tuple(people), agenda_items=tuple(items),
-                             actions=tuple(actions), action_updates=tuple(updates),
-                             decisions=tuple(decisions), warnings=tuple(warnings))
-
-
-ADAPTER = _Adapter()
+LAYOUT = Layout(
+    name="pcc_notes",
+    detect=detect,
+    agenda=use("notes_items"),
+    header=use("notes_headings"),
+    attendance=use("notes_sections"),
+    # its action strategy numbers lines and bullets itself: a table row keeps its own column
+    actions=use("notes_actions"),
+    action_updates=use("notes_updates"),
+    decisions=use("blocks_and_approvals"),
+    number_by_position=("decisions",),
+    expect_attendees=True,
+)

@@ -151,7 +151,7 @@ def _sent_apologies(text: str) -> list[re.Match[str]]:
     return found
 
 
-def _apologies(text: str) -> list[Attendance]:
+def find_apology_sentences(text: str) -> list[Attendance]:
     people: list[Attendance] = []
     # a page without "apolog" in any case needs no (slow, case-blind) scan
     lists = _APOLOGY_LIST.finditer(text) if _GUARDED_APOLOGY_LIST.could_match(text) else ()
@@ -162,7 +162,7 @@ def _apologies(text: str) -> list[Attendance]:
     return people
 
 
-def _substitutions(text: str) -> list[Attendance]:
+def find_substitutions(text: str) -> list[Attendance]:
     people: list[Attendance] = []
     for m in finditer_in_lines(_SUBSTITUTION, text, "substitut"):  # every wording has "substitut"
         full_stop = text.rfind(". ", 0, m.end("sub"))
@@ -187,7 +187,7 @@ def _is_list_line(line: str) -> bool:
     return len(running) <= 2
 
 
-def _blocks(text: str) -> list[Attendance]:
+def find_labelled_blocks(text: str) -> list[Attendance]:
     """Lists under "Present:", "In Attendance:", "Apologies for absence:" labels."""
     people: list[Attendance] = []
     pattern, labels = _labels()
@@ -256,9 +256,9 @@ def merge_people(*groups: list[Attendance]) -> list[Attendance]:
 def find_sentence_attendance(text: str) -> list[Attendance]:
     """Only the people that sentences name: apologies ("Apologies were received from ...",
     "... were unable to attend and sent their apologies") and substitutions."""
-    return merge_people(_apologies(text), _substitutions(text))
+    return merge_people(find_apology_sentences(text), find_substitutions(text))
 
 
 def find_panel_attendance(text: str) -> list[Attendance]:
     """Everyone the page lists as present, giving apologies or substituting (see module doc)."""
-    return merge_people(_blocks(text), _apologies(text), _substitutions(text))
+    return merge_people(find_labelled_blocks(text), find_apology_sentences(text), find_substitutions(text))

@@ -45,13 +45,13 @@ from transforms.header.meeting_title import (
     times_after,
     trim,
 )
-from transforms.models import Span
+from transforms.models import Meeting, Span
 from transforms.quirks import load_table
 from transforms.text.dates import find_dates, parse_time
 from transforms.text.lines import non_empty_line_bounds
 
 __all__ = ["Found", "MeetingHeader", "body_pattern", "find_body_mention", "find_title_line", "header_end",
-           "read_header"]
+           "meeting_from", "read_header"]
 
 _HEADER_LIMIT = 3000
 _LONE_ITEM_NUMBER = re.compile(r"^[ \t]*\d{1,3}(?:[a-z]|/\d{2,4})?\.?[ \t]*$", re.MULTILINE)
@@ -238,3 +238,14 @@ def read_header(text: str, *, body_mentions: bool = True) -> MeetingHeader:
     if merged.body is None and body_mentions:
         merged = _merge(merged, MeetingHeader(body=find_body_mention(text)))
     return merged
+
+
+def meeting_from(header: MeetingHeader) -> Meeting:
+    """The Meeting for a page header; fields the header lacks stay None."""
+
+    def value(found):
+        return None if found is None else found.value
+
+    return Meeting(body=value(header.body), meeting_date=value(header.meeting_date),
+                   start_time=value(header.start_time), end_time=value(header.end_time),
+                   venue=value(header.venue), span=header.span())

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from transforms.attendance.notes_attendance import zone_start
 from transforms.header.labelled_fields import Field, labelled_fields
-from transforms.models import Meeting, Span
+from transforms.models import AgendaItem, Meeting, Span
 from transforms.text.dates import TIME, find_dates, parse_date, parse_time
 from transforms.text.spans import clean
 
@@ -138,3 +139,13 @@ def _next_meeting(text: str) -> date | None:
         if (d := parse_date(m.group())) is not None:
             return d
     return None
+
+
+def notes_header_end(text: str, items: list[AgendaItem]) -> int:
+    """The header of a board note is everything before the attendee lists (or the first item)."""
+    candidates = [len(text)]
+    if (start := zone_start(text, items)) is not None:
+        candidates.append(start)
+    if items:
+        candidates.append(items[0].span.start)
+    return min(candidates)
