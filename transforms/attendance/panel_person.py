@@ -20,15 +20,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+# what "(via Teams)", "(part)", "(in the Chair)" mean is shared data: quirks/qualifiers.csv
+from transforms.attendance.attendees import classify_qualifier
 from transforms.models import Attendance, Span
 from transforms.quirks import load_table
 from transforms.ranks import split_rank
-
-try:  # what "(via Teams)", "(part)", "(in the Chair)" mean is shared data: quirks/qualifiers.csv
-    from transforms.attendance.attendees import classify_qualifier
-except ImportError:  # pragma: no cover
-    def classify_qualifier(text: str) -> tuple[str, bool] | None:
-        return None
 
 _POST_NOMINALS = re.compile(r"(?:\s+(?:MBE|OBE|CBE|O\.B\.E\.?|M\.B\.E\.?|QPM|JP|DL|CC|KC|QC))+$")
 SUBSTITUTE_NOTE = re.compile(r"substitut(?:e|ing)\s+for\s+(?P<for>.+)$|^(?P<who>.+?)\s+substituting$",
