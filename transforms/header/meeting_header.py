@@ -19,7 +19,7 @@ Reads, each value with the span it came from:
 Only the page's header (the text before its first agenda item) is read for dates, so the date
 in an item title such as "Minutes of the Police and Crime Panel held on 9th September 2029"
 is never taken for the meeting's own. Venue words for unlabelled venue lines are in
-``quirks/venue_words.csv``; the lines that end a header in ``quirks/header_stop_lines.csv``.
+``quirks/venue_words.csv``; the lines that end a header in ``_STOP_LINES``.
 
 Example::
 
@@ -76,15 +76,25 @@ def _venue_words() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{'|'.join(words)})\b", re.IGNORECASE)
 
 
+#: lines that end a page's header (matched case-insensitively, per line)
+_STOP_LINES = (
+    r"^\W*No\.?\W+Item\b",  # ModernGov "No. Item" table header: the page header ends here
+    r"^\s*Items\s*$",  # ModernGov items heading
+    r"\bMinutes\s*:(?!\S)",  # first item's minutes, also mid-line in table layouts
+    r"^\s*Attendance Details\s*$",  # attendance block of a decision-sheet page
+    r"^\s*Please note\b",  # note under the heading of a decision-sheet page
+    r"^\s*Agenda item\s*$",  # ModernGov single-item page
+)
+
+
 @lru_cache(maxsize=1)
 def _stop_lines() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{r['pattern']})" for r in load_table("header_stop_lines")),
-                      re.IGNORECASE | re.MULTILINE)
+    return re.compile("|".join(f"(?:{p})" for p in _STOP_LINES), re.IGNORECASE | re.MULTILINE)
 
 
 def header_end(text: str) -> int:
     """Where the page header stops: at the "No. Item" table head, the first lone item number
-    or "Minutes:" label (see quirks/header_stop_lines.csv), at most 3000 characters in."""
+    or "Minutes:" label (see ``_STOP_LINES``), at most 3000 characters in."""
     limit = min(len(text), _HEADER_LIMIT)
     ends = [limit]
     for pattern in (_stop_lines(), _LONE_ITEM_NUMBER):
