@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
 
+from transforms.actions.owners import owner_names
 from transforms.models import Action, Attendance, Span
 from transforms.quirks import load_table
 from transforms.ranks import split_rank
@@ -41,7 +42,6 @@ _BY_WHOM = re.compile(r"\bBy\s+whom\s*:\s*(?P<v>.*?)(?=\s*\bBy\s+when\s*:|$)", r
 _BY_WHEN = re.compile(r"\bBy\s+when\s*:\s*(?P<v>.*?)(?=\s*\bBy\s+whom\s*:|$)", re.IGNORECASE)
 #: who must act: the words before "to <verb>" at the start of the action text
 _OWNER = re.compile(r"^(?P<who>[A-Z][^.;:]{0,60}?)\s+(?:to|will|should|must)\s+[a-z]")
-_OWNER_SPLIT = re.compile(r"\s*(?:,|&|\band\b)\s*|\s+/\s+")  # not "T/CS"
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY_MONTH = re.compile(rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH_RE})\b\.?",
                         re.IGNORECASE)
@@ -106,52 +106,6 @@ def due_date(text: str, meeting_date: date | None = None) -> date | None:
     return None
 
 
-def resolve_owner(written: str, people: Sequence[Attendance] = ()) -> str | None:
-    """An owner as named, without rank; a lone surname or initials becomes the full name of
-    the one attendee it fits: "T/CS Tarrant" -> "Sam Tarrant" when he attended; "JW" ->
-    "Jane Wood"; "Chief Constable" stays "Chief Constable"."""
-    names = []
-    for part in _OWNER_SPLIT.split(clean(written)):
-        _, name = split_rank(part)
-        name = name.strip(" .")
-        if name:
-            names.append(_resolve_name(name, people))
-    return " and ".join(names) or None
-
-
-def _resolve_name(name: str, people: Sequence[Attendance]) -> str:
-    if len(name.split()) != 1:
-        return name
-    by_initials, by_surname = _names_by(tuple(p.name for p in people))
-    if name.isupper() and 2 <= len(name) <= 4:
-        fits = set(by_initials.get(name, ()))
-    elif by_surname is not None:
-        fits = set(by_surname.get(name.lower(), ()))
-    else:  # a blank name among the people: the plain comparison (and its IndexError) as ever
-        fits = {p.name for p in people if p.name.split()[-1].lower() == name.lower()}
-    return fits.pop() if len(fits) == 1 else name
-
-
-@lru_cache(maxsize=16)
-def _names_by(names: tuple[str, ...]) -> tuple[dict[str, set[str]], dict[str, set[str]] | None]:
-    """(initials -> names, lower-case surname -> names) of a meeting's people, built once rather
-    than for every owner read (a long page names hundreds of owners and people).
-
-    >>> _names_by(("Jane Wood", "Jo Bloggs"))[0]["JW"]
-    {'Jane Wood'}
-    """
-    by_initials: dict[str, set[str]] = {}
-    by_surname: dict[str, set[str]] | None = {}
-    for name in names:
-        words = name.split()
-        by_initials.setdefault("".join(w[0] for w in words).upper(), set()).add(name)
-        if not words:
-            by_surname = None
-        elif by_surname is not None:
-            by_surname.setdefault(words[-1].lower(), set()).add(name)
-    return by_initials, by_surname
-
-
 def _owner_of(description: str, people: Sequence[Attendance]) -> str | None:
     """The owner at the start of an action's text; a leading rank or title may carry dots
     ("Insp. Jo Hale to ...", "Det. Supt. Cy Rowe will ...")."""
@@ -159,7 +113,7 @@ def _owner_of(description: str, people: Sequence[Attendance]) -> str | None:
     m = _OWNER.match(rest if rank and rest[:1].isupper() else description)
     if m is None or len(m.group("who").split()) > 7:
         return None
-    return resolve_owner(m.group("who"), people)
+    return owner_names(m.group("who"), people)
 
 
 def _next_line(text: str, pos: int, end: int) -> Span | None:
@@ -181,7 +135,7 @@ def _make_action(text: str, start: int, desc: Span, ref: str | None, people: Seq
     cut = min([m.start() for m in (whom, when) if m] or [len(description)])
     body = description[:cut].strip(" ;,.-–") + ("." if description[:cut].rstrip().endswith(".") else "")
     if whom:
-        owner = resolve_owner(whom.group("v"), people)
+        owner = owner_names(whom.group("v"), people)
     return Action(
         description=body or description, span=Span(start, desc.end),
         action_ref=re.sub(r"\s+", "", ref) if ref else None,
@@ -224,7 +178,7 @@ def find_new_actions(text: str, start: int = 0, end: int | None = None, *,
     for m in _INITIALS_ACTION.finditer(text, start, end):
         desc = trimmed(text, m.start("rest"), m.end("rest"))
         found.append(_make_action(text, m.start(), desc, None, people, meeting_date,
-                                  owner=resolve_owner(m.group("owner"), people)))
+                                  owner=owner_names(m.group("owner"), people)))
     return sorted(found, key=lambda a: a.span.start)
 
 

@@ -14,10 +14,10 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from transforms.actions.owners import owner_names_all_or_none
 from transforms.actions.table import normalise_status, parse_actions_table
 from transforms.models import Action, ActionUpdate, AgendaItem, Attendance, Meeting, Span
 from transforms.quirks import load_table
-from transforms.ranks import split_rank
 from transforms.text.dates import find_dates
 from transforms.text.positions import item_at
 from transforms.text.spans import clean, trimmed
@@ -116,7 +116,7 @@ def _action_lines(text: str, items: list[AgendaItem], people: list[Attendance],
         owner = _owner(body)
         found[m.start("body")] = Action(
             description=body, span=trimmed(text, m.start(), m.end()),
-            owner=resolve_owner(owner, people, text) if owner else None,
+            owner=owner_names_all_or_none(owner, people, text) if owner else None,
             due_date=_due(body, meeting), item_number=item_at(items, m.start()))
     return list(found.values())
 
@@ -137,31 +137,6 @@ def _owner(body: str) -> str | None:
     if words and words[0].lower() in {"the", "a", "an"}:
         words = words[1:]
     return " ".join(words) or None if len(words) <= 6 else None
-
-
-def resolve_owner(owner: str, people: list[Attendance], text: str) -> str:
-    """Initials and rank-plus-surname to the attendee's full name: "NA/SM" -> "Nia Ames/
-    Sol Marsh", "DCC Nolan" -> "Sara Nolan"; a role or body stays as written."""
-    parts = re.split(r"\s*/\s*|\s+(?:and|&)\s+", owner)
-    names = [_person_for(part, people, text) for part in parts]
-    if all(names):
-        return "/".join(n for n in names if n)
-    return owner
-
-
-def _person_for(part: str, people: list[Attendance], text: str) -> str | None:
-    if re.fullmatch(r"[A-Z][A-Za-z]{1,3}", part) and part[1:].upper() == part[1:]:
-        for p in people:
-            entry = text[p.span.start:p.span.end]
-            if re.search(rf"\(\s*{re.escape(part)}\s*\)", entry):
-                return p.name
-        matches = [p.name for p in people if "".join(w[0] for w in p.name.split()).upper() == part]
-        return matches[0] if len(matches) == 1 else None
-    rank, rest = split_rank(part)
-    if rank and rest:
-        matches = [p.name for p in people if p.name.split()[-1] == rest.split()[-1]]
-        return matches[0] if len(matches) == 1 else None
-    return None
 
 
 def _due(body: str, meeting: Meeting) -> object:
@@ -190,4 +165,4 @@ def _action_bullets(text: str, items: list[AgendaItem], meeting: Meeting) -> lis
     return out
 
 
-__all__ = ["find_action_updates", "find_actions", "normalise_status", "resolve_owner", "written_status"]
+__all__ = ["find_action_updates", "find_actions", "normalise_status", "written_status"]
