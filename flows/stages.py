@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from transforms.adapters import choose_adapter, parse_with
+from transforms.adapters import choose_adapter
 from transforms.models import CleanText, ExtractionError, RawDocument
 from transforms.tabulate import fact_rows
 
@@ -212,7 +212,7 @@ def normalise_batch(batch: Batch) -> Batch:
         rec = batch.records[document_id]
         adapter = choose_adapter(clean.text)
         try:
-            parsed = parse_with(adapter, clean)
+            parsed = adapter.parse(clean)
             rows = fact_rows(clean, parsed)
         except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
             batch.reject(document_id, "normalise", "parser_crashed",

@@ -3,7 +3,7 @@ schedule tables and action-log lines. Invented pages."""
 
 from datetime import date
 
-from transforms.action_log import find_action_points, find_log_updates, with_action_log
+from transforms.actions.action_log import complete_action_log, find_action_points, find_log_updates
 from transforms.adapters import parse_document
 from transforms.models import Attendance, CleanText, Span
 
@@ -65,4 +65,5 @@ def test_a_parsed_page_gets_the_log_once():
     assert sorted(u.action_ref for u in parsed.action_updates).count("7") == 1
     assert {a.action_ref for a in parsed.actions} >= {"1", "2"}
     assert not {a.action_ref for a in parsed.actions} & {u.action_ref for u in parsed.action_updates}
-    assert with_action_log(LOG, parsed) is parsed  # nothing more to add the second time
+    again = complete_action_log(LOG, parsed.actions, parsed.action_updates)
+    assert again == (list(parsed.actions), list(parsed.action_updates))  # nothing more to add

@@ -3,7 +3,7 @@ line or the list's lead-in. All texts are invented."""
 
 from __future__ import annotations
 
-from transforms.action_updates import find_action_updates
+from transforms.actions.updates import find_action_updates
 
 
 def _read(text: str) -> list[tuple[str, str, str | None]]:

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transforms.action_updates import find_action_updates
-from transforms.actions import action_status, due_date, find_new_actions
-from transforms.actions_table import parse_actions_table
+from transforms.actions.new_actions import action_status, due_date, find_new_actions
+from transforms.actions.table import parse_actions_table
+from transforms.actions.updates import find_action_updates
 from transforms.models import Attendance, Span
 
 PEOPLE = (Attendance("Simon Tarrant", Span(0, 1), rank="T/CS"),

@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from transforms.adapters import choose_adapter
-from transforms.adapters.generic import ADAPTER, FLOOR
+from transforms.adapters.generic import FLOOR, LAYOUT
 from transforms.models import CleanText, Meeting, ParsedMinutes
 
 HERE = Path(__file__).resolve().parent
@@ -29,7 +29,7 @@ FIXTURE_FILES = sorted(FIXTURES.glob("*.txt"))
 
 
 def parse_text(text: str, name: str = "doc") -> ParsedMinutes:
-    return ADAPTER.parse(CleanText(document_id=name, source_uri=name, text=text, format="text"))
+    return LAYOUT.parse(CleanText(document_id=name, source_uri=name, text=text, format="text"))
 
 
 def as_json(parsed: ParsedMinutes) -> str:
@@ -52,7 +52,7 @@ def test_fixture_matches_golden(path: Path) -> None:
 
 
 def test_detect_is_a_constant_floor() -> None:
-    assert ADAPTER.detect("") == ADAPTER.detect("anything at all") == FLOOR == 0.1
+    assert LAYOUT.detect("") == LAYOUT.detect("anything at all") == FLOOR == 0.1
     # a bare fragment shows no layout: no adapter may claim it over the fallback
     text = (FIXTURES / "fragment.txt").read_text(encoding="utf-8")
     assert choose_adapter(text).name == "generic"

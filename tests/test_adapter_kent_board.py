@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from transforms.adapters import choose_adapter
-from transforms.adapters.kent_board import ADAPTER
+from transforms.adapters.kent_board import LAYOUT
 from transforms.models import CleanText, ParsedMinutes
 
 HERE = Path(__file__).resolve().parent
@@ -30,7 +30,7 @@ FIXTURE_FILES = sorted(FIXTURES.glob("*.txt"))
 
 def parse_file(path: Path) -> ParsedMinutes:
     text = path.read_text(encoding="utf-8")
-    return ADAPTER.parse(CleanText(document_id=path.stem, source_uri=str(path), text=text, format="text"))
+    return LAYOUT.parse(CleanText(document_id=path.stem, source_uri=str(path), text=text, format="text"))
 
 
 def as_json(parsed: ParsedMinutes) -> str:
@@ -56,7 +56,7 @@ def test_fixture_matches_golden(path: Path) -> None:
 @pytest.mark.parametrize("path", FIXTURE_FILES, ids=lambda p: p.stem)
 def test_fixture_is_detected_as_kent_board(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
-    assert ADAPTER.detect(text) >= 0.9
+    assert LAYOUT.detect(text) >= 0.9
     assert choose_adapter(text).name == "kent_board"
 
 
@@ -90,7 +90,7 @@ def test_start_time_closing_time_and_labelled_next_meeting() -> None:
 def test_label_and_value_on_separate_lines() -> None:
     text = ("Title:\nChief Officer's Management Board - Strategic\nDate:\nTuesday 4 March 2031\n"
             "Venue:\nOak Room\nName | Role |\n---|---|\nCC Jo Bloggs (Chair) | Chief Constable |\n")
-    parsed = ADAPTER.parse(CleanText("d", "u", text, "html"))
+    parsed = LAYOUT.parse(CleanText("d", "u", text, "html"))
     assert (parsed.meeting.body, parsed.meeting.meeting_date, parsed.meeting.venue) == (
         "Chief Officer's Management Board - Strategic", date(2031, 3, 4), "Oak Room")
     assert [a.name for a in parsed.attendance] == ["Jo Bloggs"]
@@ -118,15 +118,15 @@ def test_actions_get_their_agenda_item_and_resolved_owner() -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
 def test_parse_never_raises_on_odd_text(text: str) -> None:
-    ADAPTER.detect(text)
-    ADAPTER.parse(CleanText("d", "u", text, "text"))
+    LAYOUT.detect(text)
+    LAYOUT.parse(CleanText("d", "u", text, "text"))
 
 
 @pytest.mark.parametrize("path", FIXTURE_FILES, ids=lambda p: p.stem)
 def test_parse_never_raises_on_any_cut_of_a_fixture(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     for cut in range(0, len(text), 7):
-        ADAPTER.parse(CleanText("d", "u", text[:cut], "text"))
+        LAYOUT.parse(CleanText("d", "u", text[:cut], "text"))
 
 
 # ---- the real pages, when ../shared is beside the project ---------------------------------
@@ -160,7 +160,7 @@ def test_real_page_attendance_and_refs_match_gold(page: Path) -> None:
 def test_html_fixture_parses_like_its_text_twin() -> None:
     html_text = pytest.importorskip("transforms.extract.html_text")
     html = (FIXTURES / "board-2031-03-04.html").read_text(encoding="utf-8")
-    from_html = ADAPTER.parse(CleanText("d", "u", html_text.html_to_text(html), "html"))
+    from_html = LAYOUT.parse(CleanText("d", "u", html_text.html_to_text(html), "html"))
     from_text = parse_file(FIXTURES / "board-2031-03-04.txt")
     assert dataclasses.replace(from_html.meeting, span=from_text.meeting.span) == from_text.meeting
     assert [a.name for a in from_html.attendance] == [a.name for a in from_text.attendance]
@@ -184,12 +184,12 @@ family_text = st.lists(st.one_of(st.sampled_from(_FAMILY_TOKENS),
 @settings(max_examples=150, deadline=2000)
 @given(family_text)
 def test_parse_is_total_bounded_and_deterministic(text: str) -> None:
-    first = ADAPTER.parse(CleanText("d", "u", text, "text"))
-    assert first == ADAPTER.parse(CleanText("d", "u", text, "text"))
+    first = LAYOUT.parse(CleanText("d", "u", text, "text"))
+    assert first == LAYOUT.parse(CleanText("d", "u", text, "text"))
     for fact in [*first.attendance, *first.agenda_items, *first.actions, *first.action_updates,
                  *first.decisions, first.meeting]:
         assert 0 <= fact.span.start <= fact.span.end <= len(text)
-    assert 0.0 <= ADAPTER.detect(text) <= 1.0
+    assert 0.0 <= LAYOUT.detect(text) <= 1.0
 
 
 _PAGE = """Title: Chief Officer's Management Board - Strategic
@@ -223,7 +223,7 @@ def test_surface_variants_of_one_page_read_alike(when: str, apologies: str) -> N
     rows = "\n".join(reversed(_ROWS)) if "/" in when else "\n".join(_ROWS)
     text = _PAGE.format(date=when, rows=rows, apologies=apologies)
     assert choose_adapter(text).name == "kent_board"
-    parsed = ADAPTER.parse(CleanText("d", "u", text, "text"))
+    parsed = LAYOUT.parse(CleanText("d", "u", text, "text"))
     assert parsed.meeting.meeting_date == date(2031, 6, 3)
     assert parsed.meeting.end_time == "13:05"
     people = {a.name: a for a in parsed.attendance}
@@ -245,6 +245,6 @@ def test_other_table_header_words_are_the_same_layout() -> None:
             "| Attendee | Position |\n|---|---|\n| CC Ada Hart (Chair) | Chief Constable |\n"
             "| Supt Bo Lee (VC) | Prevention |\n")
     assert choose_adapter(text).name == "kent_board"
-    parsed = ADAPTER.parse(CleanText("d", "u", text, "text"))
+    parsed = LAYOUT.parse(CleanText("d", "u", text, "text"))
     assert [(a.name, a.rank, a.is_chair, a.remote) for a in parsed.attendance] == [
         ("Ada Hart", "CC", True, False), ("Bo Lee", "Supt", False, True)]

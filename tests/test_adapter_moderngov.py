@@ -18,12 +18,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from transforms.adapters import choose_adapter
-from transforms.adapters.moderngov import ADAPTER, detect
-from transforms.adapters.moderngov_attendance import find_panel_attendance
-from transforms.agenda import find_numbered_items
-from transforms.meeting_header import read_header
+from transforms.adapters.moderngov import LAYOUT, detect
+from transforms.agenda.numbered_items import find_numbered_items
+from transforms.attendance.panel_attendance import find_panel_attendance
+from transforms.decisions.resolutions import find_resolutions
+from transforms.header.meeting_header import read_header
 from transforms.models import CleanText, ParsedMinutes
-from transforms.resolutions import find_resolutions
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures" / "moderngov"
@@ -33,7 +33,7 @@ FIXTURE_FILES = sorted(FIXTURES.glob("*.txt"))
 
 
 def parse_text(text: str, name: str = "doc") -> ParsedMinutes:
-    return ADAPTER.parse(CleanText(document_id=name, source_uri=name, text=text, format="text"))
+    return LAYOUT.parse(CleanText(document_id=name, source_uri=name, text=text, format="text"))
 
 
 def as_json(parsed: ParsedMinutes) -> str:
@@ -337,7 +337,7 @@ def test_html_page_goes_through_extract_to_this_adapter() -> None:
     html = "<html><body>" + "".join(f"<p>{line}</p>" for line in text.splitlines() if line.strip()) + "</body></html>"
     clean = extract_text(RawDocument("h", "page.html", html.encode("utf-8")))
     assert choose_adapter(clean.text).name == "moderngov"
-    parsed = ADAPTER.parse(clean)
+    parsed = LAYOUT.parse(clean)
     assert parsed.meeting.meeting_date == date(2031, 10, 8)
     assert len(parsed.attendance) == len(parse_text(text).attendance)
     assert [d.kind for d in parsed.decisions] == ["resolution", "resolution", "decision"]

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from transforms.actions_table import parse_actions_table
-from transforms.adapters.pcc_notes import ADAPTER
+from transforms.actions.table import parse_actions_table
+from transforms.adapters.pcc_notes import LAYOUT
+from transforms.attendance.prose_lists import parse_prose_attendees
 from transforms.models import CleanText
-from transforms.prose_attendees import parse_prose_attendees
 
 HERE = Path(__file__).parent
 FIXTURES = sorted((HERE / "fixtures" / "pcc_notes").glob("*.txt"))
@@ -37,7 +37,7 @@ def _as_json(value: object) -> object:
 
 @pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.stem)
 def test_fixture_matches_golden(path: Path) -> None:
-    got = _as_json(ADAPTER.parse(_doc(path)))
+    got = _as_json(LAYOUT.parse(_doc(path)))
     golden = GOLDEN / f"{path.stem}.json"
     if os.environ.get("UPDATE_GOLDEN") == "1":
         golden.parent.mkdir(parents=True, exist_ok=True)
@@ -47,20 +47,20 @@ def test_fixture_matches_golden(path: Path) -> None:
 
 @pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.stem)
 def test_fixtures_are_detected(path: Path) -> None:
-    assert ADAPTER.detect(path.read_text(encoding="utf-8")) >= 0.6
+    assert LAYOUT.detect(path.read_text(encoding="utf-8")) >= 0.6
 
 
 def test_every_span_points_into_the_text() -> None:
     for path in FIXTURES:
         doc = _doc(path)
-        parsed = ADAPTER.parse(doc)
+        parsed = LAYOUT.parse(doc)
         for fact in [*parsed.attendance, *parsed.agenda_items, *parsed.actions,
                      *parsed.action_updates, *parsed.decisions]:
             assert 0 <= fact.span.start < fact.span.end <= len(doc.text)
 
 
 def test_kent_style_notes() -> None:
-    parsed = ADAPTER.parse(_doc(HERE / "fixtures" / "pcc_notes" / "commissioner_board_notes.txt"))
+    parsed = LAYOUT.parse(_doc(HERE / "fixtures" / "pcc_notes" / "commissioner_board_notes.txt"))
     m = parsed.meeting
     assert (m.body, m.meeting_date, m.start_time, m.next_meeting_date) == (
         "Finance and Scrutiny Board", date(2023, 3, 14), "14:00", date(2023, 6, 20))
@@ -158,7 +158,7 @@ def test_actions_table_absent_or_truncated() -> None:
 def test_odd_input_does_not_raise() -> None:
     for text in ["", "\n\n", "Attendees:", "1.", "ITEM 1: ATTENDANCE CC", "Ref 01/02/03/2024",
                  "Officers: Chief", "\tStatus\tOwner\n\t\t\t"]:
-        parsed = ADAPTER.parse(CleanText(document_id="d", source_uri="u", text=text, format="text"))
+        parsed = LAYOUT.parse(CleanText(document_id="d", source_uri="u", text=text, format="text"))
         assert parsed.adapter == "pcc_notes"
 
 
@@ -168,7 +168,7 @@ def test_kent_seed_meeting_fields() -> None:
     if path is None:
         pytest.skip("seed 002 not present")
     gold = json.loads((SHARED / "gold" / "seeds" / f"{path.stem}.json").read_text(encoding="utf-8"))
-    parsed = ADAPTER.parse(_doc(path))
+    parsed = LAYOUT.parse(_doc(path))
     got = _as_json(parsed.meeting)
     for field in ("body", "meeting_date", "start_time", "end_time", "venue", "next_meeting_date"):
         assert got[field] == gold["meeting"][field], field
@@ -180,7 +180,7 @@ def test_kent_seed_meeting_fields() -> None:
 def test_text_cut_anywhere_parses_without_errors(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     for cut in range(0, len(text), 5):
-        parsed = ADAPTER.parse(CleanText(document_id="d", source_uri="u", text=text[:cut], format="text"))
+        parsed = LAYOUT.parse(CleanText(document_id="d", source_uri="u", text=text[:cut], format="text"))
         assert not [w for w in parsed.warnings if "Error" in w.message or "Exception" in w.message], cut
         for fact in [*parsed.attendance, *parsed.actions, *parsed.decisions]:
             assert 0 <= fact.span.start < fact.span.end <= cut
@@ -192,8 +192,8 @@ from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from transforms.adapters import choose_adapter  # noqa: E402
+from transforms.attendance.prose_entry import parse_person_entry  # noqa: E402
 from transforms.models import Span  # noqa: E402
-from transforms.prose_attendee_entry import parse_person_entry  # noqa: E402
 
 _TOKENS = ["Executive Board Minutes 4 March 2031\n", "Attendees: ", "In the Chair: ", "Officers: ",
            "Apologies were received from ", "Minute taker: ", "ITEM 1: ATTENDANCE ", "Ref 01/04/03/2031\n",
@@ -208,13 +208,13 @@ notes_text = st.lists(st.one_of(st.sampled_from(_TOKENS),
 @settings(max_examples=150, deadline=2000)
 @given(notes_text)
 def test_parse_is_total_bounded_and_deterministic(text: str) -> None:
-    first = ADAPTER.parse(CleanText("d", "u", text, "text"))
-    assert first == ADAPTER.parse(CleanText("d", "u", text, "text"))
+    first = LAYOUT.parse(CleanText("d", "u", text, "text"))
+    assert first == LAYOUT.parse(CleanText("d", "u", text, "text"))
     assert not [w for w in first.warnings if "Error" in w.message or "Exception" in w.message]
     for fact in [*first.attendance, *first.agenda_items, *first.actions, *first.action_updates,
                  *first.decisions, first.meeting]:
         assert 0 <= fact.span.start <= fact.span.end <= len(text)
-    assert 0.0 <= ADAPTER.detect(text) <= 1.0
+    assert 0.0 <= LAYOUT.detect(text) <= 1.0
 
 
 @settings(max_examples=200, deadline=1000)
@@ -270,7 +270,7 @@ ACTION: BL to report on the fleet review.
 def test_surface_variants_of_one_note_read_alike(when: str, heading: str) -> None:
     text = _NOTES.format(when=when, heading=heading)
     assert choose_adapter(text).name == "pcc_notes"
-    parsed = ADAPTER.parse(CleanText("d", "u", text, "text"))
+    parsed = LAYOUT.parse(CleanText("d", "u", text, "text"))
     assert parsed.meeting.meeting_date == date(2031, 3, 4)
     people = {a.name: a for a in parsed.attendance}
     assert set(people) == {"Ada Hart", "Bo Lee", "Cy Moss", "Di Lane-Ross", "Ed Fox", "Gil Orme"}
@@ -289,12 +289,12 @@ def test_a_board_note_with_an_unseen_title_is_still_detected() -> None:
             "Ada Hart (AH) – Police and Crime Commissioner\nBo Lee (BL) – Chief Executive\n"
             "Apologies:\nCy Moss (CM) – Treasurer\n1. Minutes\nThe minutes were approved.\n")
     assert choose_adapter(text).name == "pcc_notes"
-    people = {a.name: a.status for a in ADAPTER.parse(CleanText("d", "u", text, "text")).attendance}
+    people = {a.name: a.status for a in LAYOUT.parse(CleanText("d", "u", text, "text")).attendance}
     assert people == {"Ada Hart": "present", "Bo Lee": "present", "Cy Moss": "apologies"}
 
 
 def test_one_unreadable_line_does_not_end_a_list() -> None:
     text = ("Minutes of Meeting\nMeeting: Resources Board\nITEM 1: ATTENDANCE\nCC Fenner - Chair\n"
             "Asst Commissioner Vane\nACC Clay\nAnn Lee – Analyst\nITEM 2: Review of minutes\n")
-    names = [a.name for a in ADAPTER.parse(CleanText("d", "u", text, "text")).attendance]
+    names = [a.name for a in LAYOUT.parse(CleanText("d", "u", text, "text")).attendance]
     assert names == ["Fenner", "Clay", "Ann Lee"]

@@ -1,6 +1,6 @@
 """Agenda items on invented pages of the shapes read by transforms.agenda."""
 
-from transforms.agenda import find_numbered_items, looks_like_title
+from transforms.agenda.numbered_items import find_numbered_items, looks_like_title
 
 
 def _items(text):

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transforms.attendees import (
+from transforms.attendance.attendees import (
     find_apologies,
-    looks_like_person,
+    is_rank_and_name,
     parse_attendee_entry,
     parse_attendee_table,
 )
@@ -81,9 +81,9 @@ def test_table_with_leading_pipes_and_a_row_cut_mid_entry() -> None:
 
 
 def test_looks_like_person() -> None:
-    assert looks_like_person("PSE Natalie Vine")
-    assert not looks_like_person("Acting Deputy Chief Officer and Director of HR")
-    assert not looks_like_person("Rep. Corporate Communications")
+    assert is_rank_and_name("PSE Natalie Vine")
+    assert not is_rank_and_name("Acting Deputy Chief Officer and Director of HR")
+    assert not is_rank_and_name("Rep. Corporate Communications")
 
 
 def test_apologies_one_per_line_inline_and_from() -> None:
@@ -160,7 +160,7 @@ def test_attendee_readers_are_total_bounded_and_deterministic(text: str) -> None
 
 
 def test_guests_listed_under_a_bare_heading():
-    from transforms.prose_attendees import find_guests
+    from transforms.attendance.prose_lists import find_guests
 
     text = ("By invitation\nT/DCS Jo Hale (item 3)(vc), Northvale Police\nMr Sam Reed (items 4 to 6)\n"
             "Apologies\nACC Al Smith\n")

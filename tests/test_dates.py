@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from transforms.dates import find_dates, parse_date
+from transforms.text.dates import find_dates, parse_date
 
 
 @pytest.mark.parametrize("text, expected", [

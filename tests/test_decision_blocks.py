@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transforms.decision_blocks import find_decision_blocks
+from transforms.decisions.blocks import find_decision_blocks
 
 
 def texts(text: str) -> list[str]:

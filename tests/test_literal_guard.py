@@ -8,11 +8,11 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transforms import resolutions
-from transforms.adapters import moderngov, moderngov_attendance, pcc_notes
-from transforms.literal_guard import GuardedPattern, finditer_in_lines, fold, required_words
+from transforms.adapters import moderngov, pcc_notes
+from transforms.attendance import panel_attendance as moderngov_attendance
+from transforms.decisions import resolutions
 from transforms.models import Attendance, Span
-from transforms.quirks import load_table
+from transforms.text.literal_guard import GuardedPattern, finditer_in_lines, fold, required_words
 
 #: pieces that hit the patterns' words, line starts and case folding ("İ", "ı", "ſ", Kelvin sign)
 PIECES = ["\n", " ", "\t", "\n\n", ".", ":", "(", ")", "-", "–", "•", "1", "12.", "Officers", "OFFICERS",
@@ -33,7 +33,7 @@ OLD_SIGNS = [
     re.compile(r"^\s*Attendance Details\s*$", re.MULTILINE),
 ]
 NEW_SIGNS = [moderngov._SIGNS[i][0].pattern for i in (1, 2, 3, 5, 7)]
-MARKERS = [re.compile(r["pattern"]) for t in ("pcc_notes_markers", "pcc_notes_antimarkers") for r in load_table(t)]
+MARKERS = [re.compile(p) for p, _ in pcc_notes.MARKERS + pcc_notes.ANTIMARKERS]
 
 
 def test_fold_knows_every_non_ascii_letter_that_ignorecase_matches_to_ascii() -> None:

@@ -1,6 +1,6 @@
 """Resolution shapes read by transforms.resolutions, on invented text."""
 
-from transforms.resolutions import find_resolutions
+from transforms.decisions.resolutions import find_resolutions
 
 
 def test_numbered_subjunctive_paragraphs_are_resolutions():

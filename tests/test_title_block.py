@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from transforms.meeting_header import read_header
-from transforms.title_block import read_title_block
+from transforms.header.meeting_header import read_header
+from transforms.header.title_block import read_title_block
 
 
 def _values(header):

@@ -27,29 +27,11 @@ comes only from the page's own title or heading, never from dates inside items.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from dataclasses import replace
 from functools import lru_cache
-from itertools import accumulate
 
-from transforms.adapters.moderngov_attendance import find_panel_attendance
-from transforms.agenda import find_numbered_items
-from transforms.literal_guard import GuardedPattern, fold
-from transforms.meeting_header import MeetingHeader, body_pattern, read_header
-from transforms.models import AgendaItem, CleanText, Decision, Meeting, ParsedMinutes, ParseWarning
-from transforms.resolutions import find_resolutions
-
-try:  # written alongside this adapter; without it the page simply reports no action updates
-    from transforms.action_updates import find_action_updates
-except ImportError:  # pragma: no cover
-    find_action_updates = None
-try:
-    from transforms.decision_blocks import find_decision_blocks
-except ImportError:  # pragma: no cover
-    find_decision_blocks = None
-
-NAME = "moderngov"
-TRUNCATION_MARK = re.compile(r"view the full minutes text", re.IGNORECASE)
+from transforms.adapters.layout import Layout, use
+from transforms.header.meeting_title import body_pattern
+from transforms.text.literal_guard import GuardedPattern, fold
 
 #: "at a line start, after blank space": the same texts match as with "^\s*" before a word,
 #: but "^\s*" rescans a run of blank lines from each of its line starts (quadratic)
@@ -93,94 +75,12 @@ def detect(text: str) -> float:
     return 0.0 if score < _THRESHOLD else min(_CAP, round(score, 2))
 
 
-def item_of(position: int, items: tuple[AgendaItem, ...] | list[AgendaItem]) -> str | None:
-    """The number of the agenda item a fact at ``position`` sits under, or None before the first."""
-    number = None
-    for item in items:
-        if item.span.start <= position:
-            number = item.item_number
-        else:
-            break
-    return number
-
-
-def with_items(decisions: list[Decision], items: list[AgendaItem]) -> tuple[Decision, ...]:
-    """Each decision with the number of the item it sits under."""
-    return tuple(replace(d, item_number=d.item_number or item_of(d.span.start, items)) for d in decisions)
-
-
-def meeting_from(header: MeetingHeader) -> Meeting:
-    """The Meeting for a page header; fields the header lacks stay None."""
-
-    def value(found):
-        return None if found is None else found.value
-
-    return Meeting(body=value(header.body), meeting_date=value(header.meeting_date),
-                   start_time=value(header.start_time), end_time=value(header.end_time),
-                   venue=value(header.venue), span=header.span())
-
-
-class _Spans:
-    """Decisions' spans, asked "does any overlap this one?" in O(log n): by start, with the
-    furthest end so far (a long page holds hundreds of resolutions and blocks).
-
-    >>> from transforms.models import Span
-    >>> _Spans([Decision("a", "decision", Span(5, 9))]).overlap(Decision("b", "decision", Span(8, 20)))
-    True
-    """
-
-    def __init__(self, decisions: list[Decision]):
-        spans = sorted((d.span.start, d.span.end) for d in decisions)
-        self.starts = [s for s, _ in spans]
-        self.furthest = list(accumulate((e for _, e in spans), max))
-
-    def overlap(self, d: Decision) -> bool:
-        before_end = bisect_left(self.starts, d.span.end)  # the spans that start before d ends
-        return before_end > 0 and self.furthest[before_end - 1] > d.span.start
-
-
-def find_decisions(text: str) -> list[Decision]:
-    """Resolutions ("RESOLVED that ...") and labelled decisions ("Decision: ..."), in order.
-    A "Decision:" block read by ``transforms.decision_blocks`` wins over the one-line reading
-    of the same label; a resolution wins over a block that overlaps it."""
-    found = find_resolutions(text)
-    resolutions = [d for d in found if d.kind == "resolution"]
-    blocks = find_decision_blocks(text) if find_decision_blocks is not None else []
-    # resolutions are read here; the block reader gives only what sits under "Decision" labels
-    resolution_spans = _Spans(resolutions)
-    blocks = [b for b in blocks if b.kind == "decision" and not resolution_spans.overlap(b)]
-    block_spans = _Spans(blocks)
-    labelled = [d for d in found if d.kind == "decision" and not block_spans.overlap(d)]
-    return sorted([*resolutions, *labelled, *blocks], key=lambda d: d.span.start)
-
-
-def truncation_warnings(doc: CleanText) -> tuple[ParseWarning, ...]:
-    if doc.truncated or TRUNCATION_MARK.search(doc.text):
-        return (ParseWarning("truncated", "the page links to the full minutes text instead of giving it"),)
-    return ()
-
-
-def parse(doc: CleanText) -> ParsedMinutes:
-    """Everything a ModernGov page says (odd text gives empty results). A bug that raises is
-    not caught here: the normalise stage quarantines the document as ``parser_crashed``."""
-    text = doc.text or ""
-    items = find_numbered_items(text)
-    updates = tuple(find_action_updates(text)) if find_action_updates else ()
-    return ParsedMinutes(
-        document_id=doc.document_id, adapter=NAME, meeting=meeting_from(read_header(text)),
-        attendance=tuple(find_panel_attendance(text)), agenda_items=tuple(items),
-        action_updates=updates, decisions=with_items(find_decisions(text), items),
-        warnings=truncation_warnings(doc))
-
-
-class _Adapter:
-    name = NAME
-
-    def detect(self, text: str) -> float:
-        return detect(text)
-
-    def parse(self, doc: CleanText) -> ParsedMinutes:
-        return parse(doc)
-
-
-ADAPTER = _Adapter()
+LAYOUT = Layout(
+    name="moderngov",
+    detect=detect,
+    header=use("title_and_labels"),
+    agenda=use("numbered_items"),
+    attendance=use("panel_blocks", "apology_sentences", "substitution_sentences", merge=True),
+    action_updates=use("reference_lines"),
+    decisions=use("resolutions_and_blocks"),
+)

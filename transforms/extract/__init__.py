@@ -2,7 +2,7 @@
 
 The format is judged by content (the file name is only a hint): PDF, Word (DOCX), HTML or
 plain text. Text is decoded robustly, laid out as lines, and stripped of site furniture
-(``quirks/furniture.csv``). Every fact a parser reads later points into ``CleanText.text``.
+(``furniture._RULES``). Every fact a parser reads later points into ``CleanText.text``.
 Example::
 
     >>> raw = RawDocument("ab12", "minutes.html", b"<p>Date: 1 May 2024</p><p>Present: ...</p>")

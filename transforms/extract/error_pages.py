@@ -1,6 +1,6 @@
 """Recognise a fetched "document" that is only an error page (404, access denied, ...).
 
-A page counts as an error page when an error phrase (``quirks/error_pages.csv``, kind
+A page counts as an error page when an error phrase (``_PATTERNS``, kind
 ``error``) appears near its top and what remains is not minutes: very little text, or no
 meeting vocabulary at all. Real minutes that carry a furniture line such as "Technical
 Error: ..." above a long record are not error pages. Example::
@@ -17,7 +17,6 @@ import re
 from functools import lru_cache
 
 from transforms.extract.furniture import is_furniture_line, normalise_text
-from transforms.quirks import load_table
 
 #: how many non-blank lines from the top an error heading may sit below
 HEAD_LINES = 25
@@ -30,13 +29,47 @@ MIN_MINUTES_MARKERS = 3
 LONG_PAGE_WORDS = 400
 
 
+#: (pattern, kind, label): ``error`` phrases of error pages, and ``substance`` words of minutes
+#: (matched case-insensitively)
+_PATTERNS = (
+    (r"(?:\b404\b.{0,40})?\bpage (?:was )?not found\b|\b404\b.{0,20}\bnot found\b|\bpage (?:could not"
+     r"|cannot|can't|can’t) be found\b|\bthe page you (?:were looking for|requested|are looking for)\b",
+     "error", "Page not found"),
+    (r"\baccess (?:is )?denied\b|\b403\b.{0,20}\bforbidden\b|^forbidden$|\byou (?:do not|don't"
+     r"|don’t) have permission to (?:access|view)\b",
+     "error", "Access denied"),
+    (r"\bservice (?:is )?(?:temporarily )?unavailable\b|\b503\b.{0,20}\bunavailable\b"
+     r"|\bsite is (?:currently )?(?:down for|under) maintenance\b",
+     "error", "Service unavailable"),
+    (r"\bserver error in '[^']*' application\b|\bruntime error\b|\ban unhandled exception occurred\b"
+     r"|\binternal server error\b|\bbad gateway\b|\bgateway time-?out\b",
+     "error", "Server error"),
+    (r"^technical error\b", 'error', 'Technical Error'),
+    (r"\bthe request was aborted\b|\bcould not create ssl/tls secure channel\b", 'error', 'Technical Error'),
+    (r"\bminutes\b", 'substance', 'minutes vocabulary'),
+    (r"\bagenda\b", 'substance', 'minutes vocabulary'),
+    (r"\bpresent\b", 'substance', 'minutes vocabulary'),
+    (r"\bapologies\b", 'substance', 'minutes vocabulary'),
+    (r"\bresolved\b", 'substance', 'minutes vocabulary'),
+    (r"\bchair(?:man|person)?\b", 'substance', 'minutes vocabulary'),
+    (r"\bmeeting\b", 'substance', 'minutes vocabulary'),
+    (r"\baction\b", 'substance', 'minutes vocabulary'),
+    (r"\bdecisions?\b", 'substance', 'minutes vocabulary'),
+    (r"\bcommissioner\b", 'substance', 'minutes vocabulary'),
+    (r"\bpanel\b", 'substance', 'minutes vocabulary'),
+    (r"\bboard\b", 'substance', 'minutes vocabulary'),
+    (r"\battendance\b", 'substance', 'minutes vocabulary'),
+    (r"\bitem\b", 'substance', 'minutes vocabulary'),
+)
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[tuple[tuple[re.Pattern[str], str], ...], tuple[re.Pattern[str], ...]]:
     errors, markers = [], []
-    for row in load_table("error_pages"):
-        compiled = re.compile(row["pattern"], re.IGNORECASE)
-        if row["kind"] == "error":
-            errors.append((compiled, row["label"]))
+    for pattern, kind, label in _PATTERNS:
+        compiled = re.compile(pattern, re.IGNORECASE)
+        if kind == "error":
+            errors.append((compiled, label))
         else:
             markers.append(compiled)  # one meeting word per row, so each counts once
     return tuple(errors), tuple(markers)

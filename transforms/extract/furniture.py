@@ -1,6 +1,6 @@
 """Normalise extracted text and strip site furniture (cookie banners, exit buttons, icons).
 
-The furniture itself is data: ``quirks/furniture.csv`` lists regular expressions, each
+The furniture is listed in ``_RULES``: regular expressions, each
 either a whole ``line`` (the line is dropped) or an ``inline`` phrase (cut out of the line).
 
 Example::
@@ -15,8 +15,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-
-from transforms.quirks import load_table
 
 #: white space that should read as a plain space (no-break, narrow no-break, figure, thin ...)
 _ODD_SPACES = re.compile(r"[\u00a0\u2007\u202f\u2000-\u200a\u3000]")
@@ -48,14 +46,79 @@ def _any_of(rules: list[FurnitureRule]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(r.contains) for r in rules) or r"(?!)")
 
 
+#: (match, kind, contains, pattern): a whole ``line`` to drop or an ``inline`` phrase to cut;
+#: ``contains`` is a lower-case literal every match holds (a cheap test before the pattern)
+_RULES = (
+    # "Quickly exit this site by pressing the Escape key Leave this site"
+    ('line', 'safety_exit', 'exit', r"(?:quick(?:ly)? exit|exit) (?:this|the) (?:site|page)\b.*"),
+    # a bare exit button label
+    ('line', 'safety_exit', 'this', '(?:leave|exit) this (?:site|page)(?: now)?'),
+    # "We use some essential cookies to make our website work..."
+    ('line', 'cookie_banner', 'cookie', r"we use (?:some )?(?:essential |necessary |strictly necessary )?cookies\b.*"),
+    # "Your cookie preferences have been saved..." / "...see our Cookies notice"
+    ("line", "cookie_banner", "cookie",
+     r".*\bcookies? (?:preferences|settings|notice|policy)\b.*\b(?:saved|update|manage|change|clicking"
+     r"|accept|reject|see our)\b.*"),
+    # "You can manage your preferences and cookie settings at any time..."
+    ("line", "cookie_banner", "you can",
+     r"you can (?:manage|change|update) your (?:cookie )?(?:preferences|settings)\b.*"),
+    # cookie buttons left as text
+    ("line", "cookie_banner", "cookie",
+     "(?:accept|reject|allow|deny) (?:all |additional |analytics |optional |necessary )?cookies"
+     "|customi[sz]e cookies|cookie (?:settings|preferences)|manage cookies"),
+    # "Sorry, there was a technical problem. Please try again."
+    ("line", "site_error_notice", "sorry",
+     r"sorry,? there (?:was|has been|is) (?:a|an) (?:technical )?(?:problem|error)\b.*"),
+    # "This site is a beta, which means it's a work in progress..."
+    ('line', 'beta_banner', 'beta', r"this (?:site|website|service) is (?:a |in )?beta\b.*"),
+    # a beta banner worded differently
+    ('line', 'beta_banner', 'feedback', r"this is a new (?:site|website|service)\b.*\bfeedback\b.*"),
+    # "Technical Error: Error: The request was aborted..." (ModernGov page shell)
+    ('line', 'moderngov_template', 'technical error', 'technical error:.*'),
+    # "This is a default template, your custom branding appears to be missing."
+    ('line', 'moderngov_template', 'default template', r"this is a default template\b.*"),
+    # "The custom branding should be at https://... if you cannot load this page..."
+    ('line', 'moderngov_template', 'custom branding', r"the custom branding should be at\b.*"),
+    # "Skip to content" / "Accessibility Settings Skip to main content"
+    ("line", "navigation", "skip to",
+     r"(?:.{0,300}\s)?skip to (?:the )?(?:main )?(?:content|navigation|search|footer)\.?"),
+    # "Print this page" / "Share this item"
+    ('line', 'navigation', 'this', '(?:print|email|share|bookmark) this (?:page|item|article)'),
+    # "Back to top"
+    ('line', 'navigation', 'back to', 'back to (?:the )?top'),
+    # "Accessibility Settings"
+    ('line', 'navigation', 'accessibility settings', 'accessibility settings'),
+    # a PCC site's campaign strap line
+    ('line', 'promotion', 'your voice', 'your commissioner - your voice'),
+    # "... can ask questions on your behalf in her Online Public Meeting ... Ask your question and find out more."
+    ('line', 'promotion', 'ask your question', r".{0,80}\bask your question and find out more\.?"),
+    # "<name> - <area> Deputy Mayor for Policing, Fire and Crime" site header above the page
+    ('line', 'site_header', 'deputy mayor', r".{1,60} [-–] .{0,60}\bdeputy mayor for policing(?:,? fire)? and crime"),
+    # the alt text of a publisher logo: "... CommissionerNorthants Police Logo"
+    ('line', 'site_header', 'logo', r".{0,120}\S\s?logo"),
+    # "Minutes pdf icon PDF 50 KB": the icon's alt text after an item title
+    ('inline', 'attachment_icon', 'pdf icon', r"[ \t]*\bpdf icon\b"),
+    # "... PDF 50 KB": the attachment size after an item title
+    ('inline', 'attachment_icon', 'pdf', r"[ \t]*\bPDF[ \t]+\d+(?:[.,]\d+)?[ \t]*[KM]B\b"),
+    # "2 Pdf Minutes (108Kb)": the file-type word before a linked title
+    ('inline', 'attachment_icon', 'pdf', r"\bpdf[ \t]+(?=[^\n]*\(\d+(?:[.,]\d+)?[ \t]*[km]b\))"),
+    # "(108Kb)": the attachment size after a linked title
+    ('inline', 'attachment_icon', 'b)', r"[ \t]*\(\d+(?:[.,]\d+)?[ \t]*[km]b\)"),
+    # "Venue: Council Chamber, County Hall. View directions"
+    ('inline', 'venue_link', 'view directions', r"\.?[ \t]*\bview directions\b"),
+    # "...  view the full minutes text for item 106." (the truncated flag is set first)
+    ('inline', 'truncation_link', 'view the full', r"\bview the full minutes text for item[ \t]*[\w.]*\w\.?"),
+)
+
+
 @lru_cache(maxsize=1)
 def furniture_rules() -> FurnitureRules:
-    """The rows of ``quirks/furniture.csv``, compiled case-insensitively."""
+    """``_RULES``, compiled case-insensitively."""
     lines: list[FurnitureRule] = []
     inlines: list[FurnitureRule] = []
-    for row in load_table("furniture"):
-        rule = FurnitureRule(row["contains"].lower(), re.compile(row["pattern"], re.IGNORECASE))
-        (lines if row["match"].strip() == "line" else inlines).append(rule)
+    for match, _kind, contains, pattern in _RULES:
+        rule = FurnitureRule(contains.lower(), re.compile(pattern, re.IGNORECASE))
+        (lines if match == "line" else inlines).append(rule)
     return FurnitureRules(tuple(lines), tuple(inlines), _any_of(lines), _any_of(inlines))
 
 

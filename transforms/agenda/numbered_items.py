@@ -1,0 +1,190 @@
+"""Numbered agenda items: the item number and its title, with the span they were read from.
+
+Layouts read (one per document; the first that yields items wins):
+
+* ModernGov pages: the number alone on a line ("105." / "62/21" / "3(1)" / "7a" / "PCP" then
+  "1/21"), the title on the next non-empty line;
+* one-line items: "8a. Fleet Replacement Plan", "1. Welcome & Introduction",
+  "PCP 1/21 Title", "Item 3: Title", and "1 Apologies for Absence" when such lines run in
+  sequence.
+
+Numbered discussion paragraphs ("1. The Commissioner introduced the report ...") are not
+items: a title is short and is not a sentence.
+
+Example::
+
+    >>> [(a.item_number, a.title) for a in find_numbered_items("305.\\n\\nForward plan of reports\\n")]
+    [('305', 'Forward plan of reports')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from transforms.models import AgendaItem, Span
+from transforms.text.dates import MONTHS
+from transforms.text.lines import line_bounds, next_non_empty, prev_non_empty
+
+_NUMBER = r"\d{1,3}(?:[a-z]|\.\d{1,2}|\(\d{1,2}\)|\([a-z]\)|/\d{2,4})?"
+#: a committee's own reference: "PCP/21/05", "PCP 21/05", "PCP/5/21"
+_REFERENCE = r"[A-Z]{2,6}(?:/\d{1,4}/\d{1,4}|[ \t]+\d{1,3}/\d{2,4})"
+#: "Item 5" / "Agenda Item No. 5" before a number
+_ITEM_LABEL = r"(?:(?P<label>(?i:(?:Agenda[ \t]+)?Item))[ \t]+(?i:No\.?[ \t]*)?)?"
+#: "105." / "62/21" / "3(1)" / "(5)" / "Item 5" / "PCP/21/05" alone on a line
+_LONE_NUMBER = re.compile(
+    rf"^[ \t]*{_ITEM_LABEL}(?:(?P<ref>{_REFERENCE})|(?P<open>\()?(?P<num>{_NUMBER})(?(open)\)))\.?[ \t]*$",
+    re.MULTILINE)
+#: a committee prefix alone on the line before the number: "PCP" / "1/21"
+_PREFIX_LINE = re.compile(r"^[ \t]*(?P<prefix>[A-Z]{2,5})[ \t]*$", re.MULTILINE)
+#: "8a. Title", "Item 3: Title", "(5) Title", "PCP 1/21 Title", "PCP/21/05 - Title", "1 Title"
+_INLINE = re.compile(
+    rf"^[ \t]*{_ITEM_LABEL}(?:(?P<ref>{_REFERENCE})|(?P<open>\()?(?P<num>{_NUMBER})(?(open)\)))"
+    r"(?P<sep>[.:)]|\s+[-–]|(?=\s))[ \t]+(?P<title>\S[^\n]*?)[ \t|]*$",
+    re.MULTILINE,
+)
+#: download furniture the extract stage may leave: "pdf icon PDF 50 KB", "Pdf Minutes (108Kb)"
+_FURNITURE = re.compile(
+    r"(?:\s*pdf icon)?\s*PDF\s+\d+(?:\.\d+)?\s*[KM]B\b|\s*\(\d+(?:\.\d+)?\s*[KM]b\)|^\s*Pdf\s+|\s*pdf icon\b.*$",
+    re.IGNORECASE,
+)
+#: words that make a line a report of what happened rather than an item's title
+_FINITE_VERB = re.compile(
+    r"\b(?:was|were|is|are|had|has|have|did|noted|agreed|explained|asked|confirmed|received|"
+    r"declared|reported|welcomed|advised|introduced|stated|thanked|requested)\b",
+    re.IGNORECASE,
+)
+#: a one-line "title" that stops mid-phrase is a cut paragraph or a list entry, not an item
+_OPEN_END = re.compile(r"(?:[;,]|\b(?:and|or|of|the|to|for|in|on|with|by|that|a|an))$", re.IGNORECASE)
+_MONTH_START = re.compile(rf"^(?:{'|'.join(MONTHS)})\b", re.IGNORECASE)
+_MAX_TITLE_WORDS = 30
+#: a numbered paragraph: "The Panel proposed ...", "Mr Dorsey presented ...", "Members discussed ..."
+_NARRATION = re.compile(r"^(?:The|A|An|Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Members?|He|She|They|It|We)\b"
+                        r"(?:\s+[A-Z][\w'’.-]*){0,3}\s+(?:[a-z]+ed|was|were|had|has|said|gave|took|made)\b")
+
+
+#: "<subject> be <participle>": the words of a resolution, never a title
+_SUBJUNCTIVE = re.compile(r"^[A-Z][^.;:]{2,160}?\s(?<!\bto\s)(?<!\bwill\s)(?<!\bnot\s)be\s+[a-z]+(?:ed|en|wn)\b")
+
+
+def clean_title(raw: str) -> str:
+    """The title without download furniture, table bars or a trailing ":-"."""
+    title = _FURNITURE.sub("", raw)
+    title = re.sub(r"[ \t|]+$", "", title)
+    title = re.sub(r"\s*:-?\s*$", "", title)
+    return " ".join(title.split())
+
+
+def looks_like_title(line: str) -> bool:
+    """A short heading, not a sentence: "Forward plan of reports" yes; "The Commissioner
+    introduced the report." or "There were none." no."""
+    words = line.split()
+    if not words or len(words) > _MAX_TITLE_WORDS or not line.strip()[0].isalnum():
+        return False
+    if _SUBJUNCTIVE.search(line):
+        return False  # "Further information be provided": a resolution's words
+    has_verb = bool(_FINITE_VERB.search(line))
+    ends_sentence = line.rstrip().endswith((".", "?", "!"))
+    if ends_sentence and (len(words) > 5 or has_verb):
+        return False
+    return not (has_verb and len(words) > 8)
+
+
+def _cut_by_the_end(text: str, title_end: int, title: str) -> bool:
+    """A title that runs to the very end of a text without a line break may be cut short;
+    one followed by download furniture ("... pdf icon PDF") was not."""
+    if title_end < len(text.rstrip(" \t|")) or text.endswith("\n"):
+        return False
+    return " ".join(text[:title_end].split()).endswith(title)
+
+
+def _number_of(m: re.Match[str]) -> tuple[str, int]:
+    """The item number as written (without brackets around a lone number) and where it starts."""
+    group = "ref" if m.group("ref") else "num"
+    return " ".join(m.group(group).split()), m.start(group)
+
+
+def _lone_number_items(text: str, lines: list[tuple[int, int]]) -> list[AgendaItem]:
+    items: list[AgendaItem] = []
+    for i, (ls, le) in enumerate(lines):
+        m = _LONE_NUMBER.match(text, ls, le)
+        if m is None:
+            continue
+        j = next_non_empty(text, lines, i)
+        if j is None:
+            continue
+        raw = text[lines[j][0]:lines[j][1]]
+        if _LONE_NUMBER.match(raw) or not looks_like_title(clean_title(raw)) or _NARRATION.match(raw.strip()):
+            continue
+        number, begin = _number_of(m)
+        if m.group("label"):
+            begin = m.start("label")
+        k = prev_non_empty(text, lines, i)
+        if k is not None and "/" in number and not m.group("ref"):
+            p = _PREFIX_LINE.match(text, lines[k][0], lines[k][1])
+            if p:
+                number, begin = f"{p.group('prefix')} {number}", p.start("prefix")
+        title = clean_title(raw)
+        title_end = lines[j][0] + len(raw.rstrip())
+        if title and not _cut_by_the_end(text, title_end, title):
+            items.append(AgendaItem(item_number=number, title=title, span=Span(begin, title_end)))
+    return items
+
+
+def _leading_number(number: str) -> int:
+    digits = re.search(r"\d+", number)
+    return int(digits.group(0)) if digits else -1
+
+
+def _in_sequence(items: list[AgendaItem], labelled: list[bool]) -> list[AgendaItem]:
+    """The labelled items ("Item 3: ...") and the longest run of the others whose numbers
+    never go down: numbered paragraphs inside an item ("1. The Chair welcomed ...") restart
+    at 1 and drop out."""
+    numbers = [_leading_number(a.item_number) for a in items]
+    best: list[list[int]] = []
+    for i, n in enumerate(numbers):
+        if labelled[i]:
+            best.append([])
+            continue
+        before = [chain for chain in best if chain and numbers[chain[-1]] <= n]
+        best.append([*max(before, key=len, default=[]), i])
+    keep = set(max(best, key=len, default=[]))
+    return [a for i, a in enumerate(items) if i in keep or labelled[i]]
+
+
+def _inline_items(text: str, lines: list[tuple[int, int]]) -> list[AgendaItem]:
+    found: list[tuple[AgendaItem, bool, bool]] = []  # (item, written without a separator, labelled)
+    for ls, le in lines:
+        m = _INLINE.match(text, ls, le)
+        if m is None:
+            continue
+        title = clean_title(m.group("title"))
+        bare = not m.group("sep").strip() and not (m.group("label") or m.group("ref") or m.group("open"))
+        if not title or not looks_like_title(title) or _MONTH_START.match(title) or _OPEN_END.search(title) \
+                or _NARRATION.match(title):
+            continue
+        if bare and not title[0].isupper():
+            continue
+        title_end = m.start("title") + len(m.group("title").rstrip(" \t|"))
+        if _cut_by_the_end(text, title_end, title):
+            continue
+        number, begin = _number_of(m)
+        if m.group("label"):
+            begin = m.start("label")
+        labelled = bool(m.group("label") or m.group("ref"))
+        found.append((AgendaItem(item_number=number, title=title, span=Span(begin, title_end)), bare, labelled))
+    # "1 Apologies" without a dot is an item only when such lines run in sequence
+    bare_numbers = [_leading_number(a.item_number) for a, bare, _ in found if bare]
+    keep_bare = len(bare_numbers) >= 2 and bare_numbers == sorted(bare_numbers)
+    kept = [(a, labelled) for a, bare, labelled in found if keep_bare or not bare]
+    return _in_sequence([a for a, _ in kept], [labelled for _, labelled in kept])
+
+
+def find_numbered_items(text: str, start: int = 0, end: int | None = None) -> list[AgendaItem]:
+    """Numbered agenda items in text[start:end], in order of appearance."""
+    end = len(text) if end is None else min(end, len(text))
+    if not text or start >= end:
+        return []
+    lines = line_bounds(text, start, end)
+    lone = _lone_number_items(text, lines)
+    inline = _inline_items(text, lines) if len(lone) < 4 else []
+    return lone if len(lone) >= len(inline) else inline

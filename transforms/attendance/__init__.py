@@ -1,0 +1,61 @@
+"""Who attended, sent apologies, substituted or observed.
+
+One entry point, ``find_attendance(page, strategies, merge=...)``; the strategies:
+
+* ``labelled_lists``: prose lists under "Present:" / "Attendees:" labels (``labelled_lists``);
+* ``guest_headings``: people one per line under a bare "By invitation" / "Also present" /
+  "In attendance" heading, from the body start (``prose_lists.find_guests``);
+* ``apology_headings``: names under or after "Apologies" headings, from the body start
+  (``attendees.find_apologies``);
+* ``attendee_table``: a "Name | Role" table, noting a page without one or cut inside it
+  (``board_table``);
+* ``panel_blocks``: council lists under "Present:", "Substitute Members:", "Apologies for
+  absence:" labels, one entry a line until a line reads as a sentence (``panel_attendance``);
+* ``apology_sentences`` / ``substitution_sentences``: "Apologies were received from ...",
+  "Mrs Frost substituted for Mr Rigg" (``panel_attendance``);
+* ``named_in_sentences``: both of those, merged (``panel_attendance``);
+* ``notes_sections``: unlabelled "Name (INI) Role" lines and labelled sections of
+  commissioners' board notes (``notes_attendance``).
+
+With ``merge=True`` a person several strategies find is kept once (``merge_people``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from transforms.attendance.attendees import find_apologies
+from transforms.attendance.board_table import read_attendee_table
+from transforms.attendance.labelled_lists import find_labelled_lists
+from transforms.attendance.notes_attendance import find_attendance as find_notes_attendance
+from transforms.attendance.panel_attendance import (
+    find_apology_sentences,
+    find_labelled_blocks,
+    find_sentence_attendance,
+    find_substitutions,
+    merge_people,
+)
+from transforms.attendance.prose_lists import find_guests
+from transforms.models import Attendance
+from transforms.page import Page
+
+__all__ = ["STRATEGIES", "find_attendance"]
+
+STRATEGIES: dict[str, Callable[[Page], list[Attendance]]] = {
+    "labelled_lists": lambda page: find_labelled_lists(page.text),
+    "guest_headings": lambda page: find_guests(page.text, page.body_start, len(page.text)),
+    "apology_headings": lambda page: find_apologies(page.text, page.body_start, len(page.text)),
+    "attendee_table": read_attendee_table,
+    "panel_blocks": lambda page: find_labelled_blocks(page.text),
+    "apology_sentences": lambda page: find_apology_sentences(page.text),
+    "substitution_sentences": lambda page: find_substitutions(page.text),
+    "named_in_sentences": lambda page: find_sentence_attendance(page.text),
+    "notes_sections": lambda page: find_notes_attendance(page.text, page.items),
+}
+
+
+def find_attendance(page: Page, strategies: Sequence[str], *, merge: bool = False) -> list[Attendance]:
+    """The people each named strategy finds, in the order the strategies are named; with
+    ``merge`` a person found twice is kept once, with the fuller name."""
+    found = [STRATEGIES[name](page) for name in strategies]
+    return merge_people(*found) if merge else [p for group in found for p in group]

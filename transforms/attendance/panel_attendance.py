@@ -1,0 +1,264 @@
+"""Who attended, as panel minutes (ModernGov and similar council pages) say it.
+
+* apologies sentences: "Apologies were received from Cllr A Penn (Westbury), Mr Ivo Dale MBE
+  and Councillors Rigg and Moss." / "An apology for absence was submitted by Councillor Tom
+  Vane (Eastvale Borough Council) (Councillor Ada Lusk substituting)." / "Councillor Cy Dunn
+  and Councillor Bo Hale were unable to attend ... and sent their apologies.";
+* substitutions: "Mrs Nell Frost substituted for Mr Rigg" (present, representative, note
+  "substitute for Rigg"; the member replaced gave apologies);
+* attendance blocks under the labels of ``quirks/panel_attendance_labels.csv`` ("Present:",
+  "Members present:", "Substitute Members:", "In Attendance:", "Apologies for absence:", also
+  after "Minutes:" or a paragraph number), line by line until a line reads as a sentence;
+  a bracketed organisation closes a group: "Ivy Lowe, Sam Pratt (Northmoor Borough Council)"
+  gives both that organisation. Each entry is read by ``panel_person.person``.
+
+Example::
+
+    >>> t = "Apologies were received from Cllr Jo Bloggs (Westbury) and Mr Al Smith MBE."
+    >>> [(a.name, a.rank, a.organisation, a.status) for a in find_panel_attendance(t)]
+    [('Jo Bloggs', 'Cllr', 'Westbury', 'apologies'), ('Al Smith', 'Mr', None, 'apologies')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from transforms.attendance.panel_person import SUBSTITUTE_NOTE, is_organisation, parens, person
+from transforms.models import Attendance, Span
+from transforms.quirks import load_table
+from transforms.ranks import split_rank
+from transforms.text.literal_guard import GuardedPattern, finditer_in_lines
+
+_APOLOGY_LIST = re.compile(r"\bapolog(?:y|ies)\b[^.\n]*?\b(?:from|on behalf of|by)\s+", re.IGNORECASE)
+_GUARDED_APOLOGY_LIST = GuardedPattern(_APOLOGY_LIST)
+_SENT_APOLOGIES = re.compile(r"(?P<list>[^.\n]*?)\s+(?:were|was)\s+unable to attend[^.\n]*?\bapologies\b")
+#: the part of ``_SENT_APOLOGIES`` after the list: found first, so that the list is only looked for
+#: in the sentence holding it (trying the lazy list at every character is quadratic on long lines)
+_SENT_APOLOGIES_TAIL = re.compile(r"\s+(?:were|was)\s+unable to attend[^.\n]*?\bapologies\b")
+_SUBSTITUTION = re.compile(
+    r"(?P<sub>(?:[A-Z][\w.'’-]*[ \t]+){1,5}?)(?P<how>substituted for|was a named substitute for|"
+    r"was substituting for|attended as (?:a )?substitute for|substituting for)[ \t]+"
+    r"(?P<for>[A-Z][\w'’-]*\.?(?:[ \t]+[A-Z][\w'’-]*\.?){0,3}(?:[ \t]*\([^()\n]*\))?)")
+_BLOCK_END = re.compile(r"^[ \t]*(?:Item\b|Minutes\b|No\.|[A-Z][^:\n]{0,40}:[ \t]*$)")
+#: a period that ends the sentence: not after an initial ("L.") or a title ("Mr.")
+_SENTENCE_END = re.compile(
+    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bCllr)(?<!\bSt)\.(?=\s|$)|[|\n]")
+_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*|\s+&\s+")
+_INNER_RANK = re.compile(r"\s(?=(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Professor|Mayor|Colonel|Alderman)\.?\s+[A-Z])")
+_NARRATIVE = re.compile(r"\b(?:was|were|is|are|had|has|have|substituted|attended|joined|left)\b")
+#: lower-case words a list of names may hold: "Cllr A and Cllr B", "X on behalf of Y"
+_LIST_WORDS = {"and", "of", "the", "for", "on", "behalf", "via", "from", "to", "in", "at", "by", "de", "van",
+               "von", "le", "la", "du", "da", "der", "substitute", "substituting"}
+
+
+
+@lru_cache(maxsize=1)
+def _labels() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    """The "Present:" / "Apologies:" labels of quirks/panel_attendance_labels.csv: a pattern for
+    a label line (also after "Minutes:" or a paragraph number) and label -> (status, flag)."""
+    # "[ \t]*+": a label starts with a word, so giving back indentation never helps a match;
+    # backtracking into it made a long blank line quadratic
+    rows = {" ".join(r["label"].lower().split()): (r["status"], r["flag"])
+            for r in load_table("panel_attendance_labels")}
+    words = "|".join(r"\s+".join(map(re.escape, label.split())) for label in sorted(rows, key=len, reverse=True))
+    pattern = re.compile(
+        rf"^[ \t]*+(?:.*?\bMinutes:[ \t]*)?(?:\(?\d{{1,2}}[.)][ \t]*)?(?:(?P<details>Attendance Details)[ \t]*:?"
+        rf"|(?P<label>{words})[ \t]*:-?)[ \t]*(?P<rest>.*)$", re.IGNORECASE | re.MULTILINE)
+    return pattern, rows
+
+
+def _entries(text: str, start: int, end: int) -> list[Span]:
+    """Comma/"and"-separated entries of text[start:end], not split inside closed brackets."""
+    closed = [(m.start(), m.end()) for m in re.finditer(r"\([^(),]*\)", text[start:end])]
+    spans, piece = [], start
+    for sep in _SEPARATOR.finditer(text, start, end):
+        if any(s <= sep.start() - start < e for s, e in closed):
+            continue
+        spans.append(Span(piece, sep.start()))
+        piece = sep.end()
+    spans.append(Span(piece, end))
+    out = []
+    for sp in spans:  # "Cllr P Rigg Mr J Moss": a rank inside starts another person
+        inner = [m.start() + 1 for m in _INNER_RANK.finditer(text, sp.start, sp.end)
+                 if text.count("(", sp.start, m.start()) <= text.count(")", sp.start, m.start())]
+        cuts = [sp.start, *inner, sp.end]
+        pieces = [Span(a, b) for a, b in zip(cuts, cuts[1:], strict=False)]
+        if inner and split_rank(text[pieces[0].start:pieces[0].end].strip())[0] is None:
+            pieces = pieces[1:]  # "Marlow and Westbury Borough Councillor X": a place, not a person
+        out.extend(pieces)
+    return [s for s in out if text[s.start:s.end].strip()]
+
+
+def _list_people(text: str, start: int, end: int, status: str) -> list[Attendance]:
+    """People of a list until the first entry that is not one; a role after a person
+    ("Mr T Vane, Independent Co-opted member") is that person's role."""
+    people: list[Attendance] = []
+    default_rank = None
+    for sp in _entries(text, start, end):
+        entry = text[sp.start:sp.end].strip()
+        if plural := re.match(r"\s*Councillors\s+", text[sp.start:sp.end]):
+            # "Councillors Rigg, Moss and Hale": the title covers the names that follow
+            default_rank, sp = "Councillor", Span(sp.start + plural.end(), sp.end)
+            entry = text[sp.start:sp.end].strip()
+        if people and people[-1].organisation is None and "(" not in entry and is_organisation(entry):
+            people[-1] = replace(people[-1], organisation=entry.rstrip(". "))
+            continue
+        found = person(entry, sp, status, default_rank=default_rank)
+        if found is None and _INNER_RANK.search(" " + entry) is None and people and entry[:1].isupper() \
+                and people[-1].role is None and not is_organisation(entry) and len(entry.split()) <= 6:
+            people[-1] = replace(people[-1], role=entry.rstrip(". "))
+            continue
+        if found is None:
+            if entry[:1].islower():
+                break
+            continue
+        people.append(found)
+        for q in parens(entry)[1]:
+            sub = SUBSTITUTE_NOTE.search(q)
+            if sub and sub.group("who"):
+                s = person(sub.group("who"), sp, "present")
+                if s:
+                    people.append(replace(s, is_representative=True, note="substitute for " + found.name))
+    return people
+
+
+def _sentence_end(text: str, start: int) -> int:
+    m = _SENTENCE_END.search(text, start)
+    return m.start() if m else len(text)
+
+
+def _sent_apologies(text: str) -> list[re.Match[str]]:
+    """The matches of ``_SENT_APOLOGIES.finditer(text)``, found in linear time: the list starts
+    where the sentence holding the next tail starts (the earliest start a match can have).
+
+    >>> [m.group("list") for m in _sent_apologies("Item 3.\\nCllr Al Penn was unable to attend and sent apologies.")]
+    ['Cllr Al Penn']
+    """
+    found: list[re.Match[str]] = []
+    if "unable to attend" not in text:  # the tail's words: no tail, no match (the usual case)
+        return found
+    pos = 0
+    while (tail := _SENT_APOLOGIES_TAIL.search(text, pos)) is not None:
+        start = max(pos, text.rfind(".", pos, tail.start()) + 1, text.rfind("\n", pos, tail.start()) + 1)
+        m = _SENT_APOLOGIES.match(text, start)
+        if m is None:  # cannot happen (the tail follows a list free of "." and newlines); be safe
+            pos = tail.start() + 1
+            continue
+        found.append(m)
+        pos = m.end()
+    return found
+
+
+def find_apology_sentences(text: str) -> list[Attendance]:
+    people: list[Attendance] = []
+    # a page without "apolog" in any case needs no (slow, case-blind) scan
+    lists = _APOLOGY_LIST.finditer(text) if _GUARDED_APOLOGY_LIST.could_match(text) else ()
+    for m in lists:
+        people.extend(_list_people(text, m.end(), _sentence_end(text, m.end()), "apologies"))
+    for m in _sent_apologies(text):
+        people.extend(_list_people(text, m.start("list"), m.end("list"), "apologies"))
+    return people
+
+
+def find_substitutions(text: str) -> list[Attendance]:
+    people: list[Attendance] = []
+    for m in finditer_in_lines(_SUBSTITUTION, text, "substitut"):  # every wording has "substitut"
+        full_stop = text.rfind(". ", 0, m.end("sub"))
+        sentence_start = max(full_stop + 2 if full_stop >= 0 else 0, text.rfind("\n", 0, m.end("sub")) + 1)
+        begin = max(m.start("sub"), sentence_start)
+        sub = person(text[begin:m.end("sub")], Span(begin, m.end("sub")), "present")
+        replaced = person(m.group("for"), Span(m.start("for"), m.end("for")), "apologies")
+        if sub is None or replaced is None:
+            continue
+        people.append(replace(sub, is_representative=True, note="substitute for " + replaced.name))
+        people.append(replaced)
+    return people
+
+
+def _is_list_line(line: str) -> bool:
+    """A line of names, not a sentence: "Cllr Al Penn (Chair), Bo Rigg and Cy Dunn (part)" yes;
+    "The Panel extended its thanks to Councillor Al Penn." no (its words run in lower case)."""
+    bare = parens(line)[0]
+    if _NARRATIVE.search(bare) or re.match(r"\s*\(?\d{1,2}[.)]\s", bare):
+        return False
+    running = [w for w in re.findall(r"[A-Za-z][\w'’-]*", bare) if w[0].islower() and w not in _LIST_WORDS]
+    return len(running) <= 2
+
+
+def find_labelled_blocks(text: str) -> list[Attendance]:
+    """Lists under "Present:", "In Attendance:", "Apologies for absence:" labels."""
+    people: list[Attendance] = []
+    pattern, labels = _labels()
+    for m in pattern.finditer(text):
+        status, flag = labels.get(" ".join((m.group("label") or "").lower().split()), ("present", ""))
+        pos = m.start("rest") if m.group("rest").strip() else m.end() + 1
+        while pos < len(text) and text[pos] in " \t\n":  # blank lines under the label
+            pos += 1
+        while pos < len(text):
+            line_end = text.find("\n", pos)
+            line_end = len(text) if line_end < 0 else line_end
+            line = text[pos:line_end]
+            if _BLOCK_END.match(line) or not line.strip() or not _is_list_line(line):
+                break
+            found = _grouped_line(text, pos, line_end, status)
+            if not found:
+                break
+            if flag:  # "Substitute Members:" -> each one represents another member
+                found = [replace(p, **{flag: True}) for p in found]
+            people.extend(found)
+            pos = line_end + 1
+    return people
+
+
+def _grouped_line(text: str, start: int, end: int, status: str) -> list[Attendance]:
+    """One list line; a bracketed organisation closes a group of people before it."""
+    people = _list_people(text, start, end, status)
+    group: list[int] = []
+    for i, p in enumerate(people):
+        group.append(i)
+        if "(" in text[p.span.start:p.span.end]:
+            for j in group:
+                people[j] = replace(people[j], organisation=people[j].organisation or p.organisation)
+            group = []
+    return people
+
+
+def _same_person(a: Attendance, b: Attendance) -> bool:
+    """"Moss" and "Kay Moss", "Rigg" and "P Rigg" are one person."""
+    wa, wb = a.name.lower().split(), b.name.lower().split()
+    return wa == wb or (len(wa) == 1 and wa[-1] == wb[-1]) or (len(wb) == 1 and wa[-1] == wb[-1])
+
+
+def merge_people(*groups: list[Attendance]) -> list[Attendance]:
+    """The people of several readings, each once: a later reading of the same person ("May"
+    and "Kerry Mayne") only lends a fuller name."""
+    people = [p for group in groups for p in group]
+    found: list[Attendance] = []
+    if any(not p.name.split() for p in people):  # (no reader gives a blank name) compare all pairs
+        by_last = None
+    else:  # twins share their last word: compare only those, not every pair (long lists)
+        by_last: dict[str, list[int]] | None = {}
+    for candidate in people:
+        last = candidate.name.lower().split()[-1] if by_last is not None else ""
+        among = by_last.get(last, ()) if by_last is not None else range(len(found))
+        twin = next((i for i in among if _same_person(found[i], candidate)), None)
+        if twin is None:
+            if by_last is not None:
+                by_last.setdefault(last, []).append(len(found))
+            found.append(candidate)
+        elif len(candidate.name.split()) > len(found[twin].name.split()):
+            found[twin] = replace(candidate, status=found[twin].status)
+    return found
+
+
+def find_sentence_attendance(text: str) -> list[Attendance]:
+    """Only the people that sentences name: apologies ("Apologies were received from ...",
+    "... were unable to attend and sent their apologies") and substitutions."""
+    return merge_people(find_apology_sentences(text), find_substitutions(text))
+
+
+def find_panel_attendance(text: str) -> list[Attendance]:
+    """Everyone the page lists as present, giving apologies or substituting (see module doc)."""
+    return merge_people(find_labelled_blocks(text), find_apology_sentences(text), find_substitutions(text))

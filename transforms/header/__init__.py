@@ -1,0 +1,52 @@
+"""The meeting header: body (title), date, start and end times, venue, next meeting.
+
+One entry point, ``read_meeting(page, strategy, **options)``; the strategies:
+
+* ``title_and_labels``: a page title "<Body> - <date> <time>", a heading block, "Date:" /
+  "Venue:" labels, and (``body_mentions=True``) the body named in the text
+  (``meeting_header.read_header``);
+* ``board_labels``: "Title:" / "Date:" / "Venue:" fields, the end time from "the session
+  finished at ...", the next meeting from the page's last line (``board_header``);
+* ``notes_headings``: labelled lines or the headings of commissioners' board notes, read
+  before the attendee lists (``notes_header``).
+
+``BODY_STARTS`` (``body_start``) names where a layout's body begins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from transforms.header.board_header import read_board_header
+from transforms.header.body_start import BODY_STARTS
+from transforms.header.meeting_header import meeting_from, read_header
+from transforms.header.notes_header import notes_header_end
+from transforms.header.notes_header import read_meeting as read_notes_meeting
+from transforms.models import Meeting
+from transforms.page import Page
+
+__all__ = ["BODY_STARTS", "STRATEGIES", "read_meeting"]
+
+
+def _title_and_labels(page: Page, *, body_mentions: bool = True) -> Meeting:
+    return meeting_from(read_header(page.text, body_mentions=body_mentions))
+
+
+def _board_labels(page: Page) -> Meeting:
+    return read_board_header(page.text, page.body_start, page.layout)
+
+
+def _notes_headings(page: Page) -> Meeting:
+    return read_notes_meeting(page.text, notes_header_end(page.text, page.items))
+
+
+STRATEGIES: dict[str, Callable[..., Meeting]] = {
+    "title_and_labels": _title_and_labels,
+    "board_labels": _board_labels,
+    "notes_headings": _notes_headings,
+}
+
+
+def read_meeting(page: Page, strategy: str, **options: object) -> Meeting:
+    """The meeting as the named strategy reads it (an unknown name raises KeyError)."""
+    return STRATEGIES[strategy](page, **options)
