@@ -115,6 +115,9 @@ class PoliteFetcher:
             return FetchResult(url, url, error="host_deferred", reason=deferred, attempts=0)
         refusal = self._refuse_url(url, hosts)
         if refusal:
+            deferred = self.hosts.deferral(_netloc(url))   # robots.txt found the host down just now
+            if deferred:
+                return FetchResult(url, url, error="host_deferred", reason=deferred, attempts=0)
             return FetchResult(url, url, error=refusal[0], reason=refusal[1], attempts=0)
         headers = {}
         if etag:

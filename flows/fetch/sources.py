@@ -11,7 +11,8 @@ Three kinds of source, each a frozen dataclass:
 ``kind`` says how a body's minutes are *listed*. What the body *is* rides along as optional
 description fields, common to every kind (``SourceInfo``): ``body``, ``organisation``, ``area``
 (the police force area), ``body_kind`` (``panel`` / ``commissioner_board`` / ``force_board``),
-``checked`` (whether host and listing were confirmed from a published address) and ``note``.
+``checked`` (whether host and listing were confirmed from a published address), ``note``, and
+``enabled`` (false: described and checked, never fetched, e.g. while its listing is not known).
 
 Example::
 
@@ -56,6 +57,7 @@ class SourceInfo:
     body_kind: str | None = None
     checked: bool | None = None
     note: str | None = None
+    enabled: bool = True     # False: listed (coverage, ``minutes sources check``) but not fetched
 
 
 @dataclass(frozen=True)
@@ -218,7 +220,7 @@ def _check_values(values: dict[str, Any], kind: str, where: str) -> None:
                 raise bad(key, "a positive whole number")
         if key in ("from_date", "to_date") and (not isinstance(value, date) or hasattr(value, "hour")):
             raise bad(key, "a TOML date such as 2013-01-01")
-        if key in ("include_documents", "checked") and not isinstance(value, bool):
+        if key in ("include_documents", "checked", "enabled") and not isinstance(value, bool):
             raise bad(key, "true or false")
         if key == "allowed_hosts" and (not isinstance(value, list) or not all(isinstance(h, str) for h in value)):
             raise bad(key, "a list of host names")

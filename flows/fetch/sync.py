@@ -107,7 +107,7 @@ def sync_sources(sources: Iterable[Source], archive: Archive, client_settings: C
     """Fetch everything new or changed from ``sources`` into ``archive``."""
     report = SyncReport()
     say = progress or (lambda _: None)
-    groups = _group_by_host(list(sources))
+    groups = _group_by_host([src for src in sources if src.enabled])
     with PoliteFetcher(client_settings) as fetcher:
         run = _Run(fetcher, archive, report, client_settings, today or date.today())
 
