@@ -12,7 +12,8 @@ Three kinds of source, each a frozen dataclass:
 description fields, common to every kind (``SourceInfo``): ``body``, ``organisation``, ``area``
 (the police force area), ``body_kind`` (``panel`` / ``commissioner_board`` / ``force_board``),
 ``checked`` (whether host and listing were confirmed from a published address), ``note``, and
-``enabled`` (false: described and checked, never fetched, e.g. while its listing is not known).
+``enabled`` (false: described and checked, never fetched, e.g. while its listing is not known)
+and ``adapter`` (the layout adapter its documents should need; ``minutes sources check`` tests it).
 
 Example::
 
@@ -58,6 +59,7 @@ class SourceInfo:
     checked: bool | None = None
     note: str | None = None
     enabled: bool = True     # False: listed (coverage, ``minutes sources check``) but not fetched
+    adapter: str | None = None   # the layout adapter its documents are expected to need (a hint)
 
 
 @dataclass(frozen=True)
@@ -134,7 +136,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
 }
 _URL_FIELDS = ("index_url", "base_url")
 _REGEX_FIELDS = ("link_pattern", "next_pattern", "document_pattern")
-_TEXT_FIELDS = ("path", "committee_name", "body", "organisation", "area", "note")
+_TEXT_FIELDS = ("path", "committee_name", "body", "organisation", "area", "note", "adapter")
 
 
 def _host(url: str) -> str:
