@@ -256,7 +256,10 @@ def _sync_moderngov(src: ModernGovSource, run: _Run) -> None:
             run.fail(src, url, "committee_not_found", f"no committee titled {src.committee_name!r} in GetCommittees")
             return
     to_date = src.to_date or run.today
-    got = run.fetch(src, meetings_url(src.base_url, committee_id, src.from_date, to_date), "listing")
+    # Without a to_date, ask up to the end of next year: the request URL then stays the same night
+    # after night, so the listing is asked for conditionally (a 304 when no meeting was added).
+    asked_to = src.to_date or date(run.today.year + 1, 12, 31)
+    got = run.fetch(src, meetings_url(src.base_url, committee_id, src.from_date, asked_to), "listing")
     if got is None:
         return
     doc_re = re.compile(src.document_pattern)
