@@ -96,7 +96,9 @@ def render(sites: NationalSites, nights: list[Night], fetch: dict[str, object]) 
         "(`run_plain`, fetch on): sync into the raw archive, materialise, parse what is new or changed, publish. "
         f"Fetch settings: per-host delay {fetch['min_host_delay']} s (production default 2 s), "
         f"{fetch['max_concurrent_hosts']} hosts at once, one request at a time per host. Traffic is counted by "
-        "the servers.",
+        "the servers; pages parsed are the run's new + changed documents (on the first night that includes the two "
+        "fetch failures, quarantined). The machine's 2 cores were shared with other work: read the seconds as "
+        "rough.",
         "",
         "| night | wall s | fetch s | requests | conditional | 304 | 200 | bytes sent | pages new | pages changed "
         "| pages not modified | pages parsed |",
@@ -115,7 +117,8 @@ def render(sites: NationalSites, nights: list[Night], fetch: dict[str, object]) 
         f"{len(unconditional)} ({', '.join(unconditional) or 'none'}: the redirecting listing, which has no "
         "archived version); robots.txt is asked once per host per run, unconditionally.",
         f"- Pages parsed on the rerun: {rerun.parsed} (the changed pages; the others are recognised by their hash "
-        "and not parsed again).",
+        "and not parsed again). Fetching took about as long as on the first night because the per-host delay, "
+        "not the bytes, sets the pace; the rest of the rerun is publishing the warehouse.",
         f"- The down host did not stop the run; the runs table records: `{_strip_ports(rerun.runs_source)}`.",
         f"- With the production delay of 2 s per host, the {sites.page_count // len(sites.sites) + 3} requests of "
         f"one site take about {2 * (sites.page_count // len(sites.sites) + 3) / 60:.0f} min, so "
