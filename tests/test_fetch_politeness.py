@@ -159,3 +159,14 @@ def test_down_failing_and_slow_hosts_do_not_stop_the_run(tmp_path: Path) -> None
     slow_pages = [r for r in report.records if r.source == slow_source.name and r.kind == "document"]
     assert 1 <= len(slow_pages) < 20
     assert "deferred to the next run" in report.summary()
+
+
+def test_global_cap_bounds_requests_in_flight(tmp_path: Path) -> None:
+    with SiteServer() as a, SiteServer() as b, SiteServer() as c:
+        sources = [board_site(s, 3, delay=0.2) for s in (a, b, c)]
+        report = sync_sources(sources, Archive(tmp_path / "a"), replace(FAST, max_concurrent_hosts=2))
+        starts = sorted(r.at for s in (a, b, c) for r in s.requests if r.path.startswith("/board/m"))
+    assert report.count("new") == 9
+    # a page request is served for 0.2 s after it arrives: count how many were being served at once
+    in_flight = [sum(1 for other in starts if other <= t < other + 0.19) for t in starts]
+    assert max(in_flight) == 2, in_flight
