@@ -177,7 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--state")
     serve.add_argument("--once", action="store_true", help="run once now (as the schedule would) and exit")
     serve.set_defaults(func=cmd_serve)
-    for module in ("dashboard.cli", "samplegen.cli"):
+    for module in ("dashboard.cli", "samplegen.cli", "flows.fetch.cli"):
         try:
             __import__(module, fromlist=["add_commands"]).add_commands(sub)
         except ImportError:

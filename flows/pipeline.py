@@ -11,6 +11,7 @@ import hashlib
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager, nullcontext
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from flows.lock import run_lock
 from flows.settings import Settings
@@ -64,6 +65,9 @@ def plan_run(settings: Settings, progress: Progress = _quiet, *, fetch: bool | N
     if settings.fetch if fetch is None else fetch:
         folder, uris, failed = fetch_sources(settings, progress)
         source = f"{settings.sources_file}" + (" (offline, from the archive)" if settings.offline else "")
+        # hosts that were down, failing or over budget: their pages wait for the next run (runs.source says so)
+        deferred = sorted({urlsplit(f.uri).netloc for f in failed if f.error_check == "host_deferred"})
+        source += f"; deferred to the next run: {', '.join(deferred)}" if deferred else ""
     else:
         folder, uris, failed, source = settings.source_dir, {}, [], str(settings.source_dir)
     files = scan_sources(discover(folder), uris) + failed

@@ -7,8 +7,8 @@ import importlib
 
 import pytest
 
-MODULES = ["archive", "fetcher", "links", "materialise", "moderngov", "names", "politeness", "settings",
-           "sources", "sync"]
+MODULES = ["archive", "check", "coverage", "fetcher", "hosts", "links", "materialise", "moderngov", "names",
+           "politeness", "settings", "sources", "sync"]
 
 
 @pytest.mark.parametrize("name", MODULES)

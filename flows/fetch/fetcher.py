@@ -1,5 +1,7 @@
-"""One polite HTTP GET: robots.txt, per-host delay, retries with backoff, size and type caps,
-redirects kept within the source's hosts, conditional requests.
+"""One polite HTTP GET: robots.txt, per-host delay, retries with backoff (429 and 503 honour
+``Retry-After``, capped), size and type caps, redirects kept within the source's hosts, conditional
+requests, and the per-host limits of a national run (``flows.fetch.hosts``: one request at a time
+per host, a request budget, a host that keeps failing is deferred to the next run).
 
 ``PoliteFetcher.fetch`` never raises for a network or HTTP problem: it returns a ``FetchResult``
 whose ``error`` is a short check name ("http_404", "oversized", ...) and ``reason`` a readable
@@ -21,11 +23,13 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from flows.fetch.hosts import HostBook, retry_after_seconds
 from flows.fetch.politeness import HostThrottle, RobotsPolicy
 from flows.fetch.settings import ACCEPTED_TYPES, DOCX_TYPE, ClientSettings
 
 ROBOTS_MAX_BYTES = 512 * 1024
-TRANSIENT_ERRORS = frozenset({"server_error", "timeout", "network_error"})
+TRANSIENT_ERRORS = frozenset({"server_error", "timeout", "network_error", "rate_limited"})
+RETRY_AFTER_STATUSES = frozenset({429, 503})
 
 
 @dataclass(frozen=True)
@@ -56,9 +60,9 @@ class FetchResult:
 
 
 class _Transient(Exception):
-    def __init__(self, error: str, reason: str, status: int | None = None) -> None:
+    def __init__(self, error: str, reason: str, status: int | None = None, retry_after: float | None = None) -> None:
         super().__init__(reason)
-        self.error, self.reason, self.status = error, reason, status
+        self.error, self.reason, self.status, self.retry_after = error, reason, status, retry_after
 
 
 def media_type(header: str | None) -> str | None:
@@ -85,6 +89,7 @@ class PoliteFetcher:
         self.settings = settings
         self._sleep = sleep
         self.throttle = HostThrottle(settings.min_host_delay, sleep=sleep)
+        self.hosts = HostBook(settings)
         self._robots: dict[str, RobotsPolicy] = {}
         timeout = httpx.Timeout(connect=settings.connect_timeout, read=settings.read_timeout,
                                 write=settings.read_timeout, pool=settings.connect_timeout)
@@ -105,8 +110,14 @@ class PoliteFetcher:
               last_modified: str | None = None) -> FetchResult:
         """GET ``url`` with retries on 5xx, timeouts and dropped connections (never on 4xx)."""
         hosts = {h.lower() for h in allowed_hosts}
+        deferred = self.hosts.deferral(_netloc(url))
+        if deferred:
+            return FetchResult(url, url, error="host_deferred", reason=deferred, attempts=0)
         refusal = self._refuse_url(url, hosts)
         if refusal:
+            deferred = self.hosts.deferral(_netloc(url))   # robots.txt found the host down just now
+            if deferred:
+                return FetchResult(url, url, error="host_deferred", reason=deferred, attempts=0)
             return FetchResult(url, url, error=refusal[0], reason=refusal[1], attempts=0)
         headers = {}
         if etag:
@@ -119,30 +130,54 @@ class PoliteFetcher:
             attempt += 1
             try:
                 result = self._attempt(url, hosts, headers)
+                if result.error != "host_deferred":
+                    self.hosts.note_success(_netloc(url))
                 return _with_attempts(result, attempt)
             except _Transient as exc:
-                if attempt > len(delays):
+                wait = self._retry_wait(url, exc, delays, attempt)
+                if wait is None:
                     return FetchResult(url, url, status=exc.status, error=exc.error, attempts=attempt,
                                        reason=f"{exc.reason} (gave up after {attempt} attempts)")
-                self._sleep(delays[attempt - 1])
+                self._sleep(wait)
+
+    def _retry_wait(self, url: str, exc: _Transient, delays: list[float], attempt: int) -> float | None:
+        """Seconds to wait before the next attempt, or None to give up (the failure counts against
+        the host). A ``Retry-After`` longer than ``retry_after_max`` defers the host at once."""
+        host = _netloc(url)
+        if exc.retry_after is not None and exc.retry_after > self.settings.retry_after_max:
+            self.hosts.note_failure(host)
+            self.hosts.defer(host, f"asked to retry after {exc.retry_after:g} s, over the "
+                                   f"{self.settings.retry_after_max:g} s cap; its pages wait for the next run")
+            return None
+        if attempt > len(delays):
+            self.hosts.note_failure(host)
+            return None
+        return max(delays[attempt - 1], exc.retry_after or 0.0)
 
     # -- one attempt, following redirects --------------------------------------------------
     def _attempt(self, url: str, hosts: set[str], headers: dict[str, str]) -> FetchResult:
         current = url
         for _ in range(self.settings.max_redirects + 1):
-            self.throttle.wait_turn(_netloc(current))
+            host = _netloc(current)
+            if not self.hosts.take(host, conditional=bool(headers)):
+                return FetchResult(url, current, error="host_deferred", reason=self.hosts.deferral(host))
             try:
-                with self.client.stream("GET", current, headers=headers) as resp:
-                    if resp.has_redirect_location:
-                        target = urljoin(current, resp.headers.get("location", ""))
-                        refusal = self._refuse_url(target, hosts)
-                        if refusal:
-                            error = "redirect_off_host" if refusal[0] == "off_host" else refusal[0]
-                            return FetchResult(url, current, resp.status_code, error=error,
-                                               reason=f"redirected to {target}: {refusal[1]}")
-                        current = target
-                        continue
-                    return self._read(url, current, resp)
+                with self.hosts.lock(host):   # one request at a time per host, whichever thread asks
+                    self.throttle.wait_turn(host)
+                    with self.client.stream("GET", current, headers=headers) as resp:
+                        try:
+                            if resp.has_redirect_location:
+                                target = urljoin(current, resp.headers.get("location", ""))
+                                refusal = self._refuse_url(target, hosts)
+                                if refusal:
+                                    error = "redirect_off_host" if refusal[0] == "off_host" else refusal[0]
+                                    return FetchResult(url, current, resp.status_code, error=error,
+                                                       reason=f"redirected to {target}: {refusal[1]}")
+                                current = target
+                                continue
+                            return self._read(url, current, resp)
+                        finally:
+                            self.hosts.add_bytes(host, resp.num_bytes_downloaded)
             except httpx.TimeoutException as exc:
                 raise _Transient("timeout", f"timed out ({type(exc).__name__})") from None
             except httpx.TransportError as exc:
@@ -155,6 +190,11 @@ class PoliteFetcher:
         etag, modified = resp.headers.get("etag"), resp.headers.get("last-modified")
         if status == 304:
             return FetchResult(url, final_url, status, etag=etag, last_modified=modified)
+        if status in RETRY_AFTER_STATUSES:
+            wait = retry_after_seconds(resp.headers.get("retry-after"))
+            error = "rate_limited" if status == 429 else "server_error"
+            raise _Transient(error, f"HTTP {status} from the server"
+                             + (f" (Retry-After: {wait:g} s)" if wait is not None else ""), status, wait)
         if status >= 500:
             raise _Transient("server_error", f"HTTP {status} from the server", status)
         if status >= 400 or status < 200 or status in (204, 205):
@@ -202,15 +242,24 @@ class PoliteFetcher:
         return self._robots[key]
 
     def _fetch_robots(self, origin: str) -> RobotsPolicy:
-        self.throttle.wait_turn(_netloc(origin))
+        host = _netloc(origin)
+        if not self.hosts.take(host):
+            return RobotsPolicy.nothing(self.hosts.deferral(host) or "request budget used up")
         try:
-            with self.client.stream("GET", f"{origin}/robots.txt") as resp:
-                if resp.status_code >= 500:
-                    return RobotsPolicy.nothing(f"robots.txt answered HTTP {resp.status_code}: not fetching this host")
-                if resp.status_code >= 300:   # 4xx, or a redirect we don't chase: no rules
-                    return RobotsPolicy.everything()
-                body, _ = _read_capped(resp, ROBOTS_MAX_BYTES)
+            with self.hosts.lock(host):
+                self.throttle.wait_turn(host)
+                with self.client.stream("GET", f"{origin}/robots.txt") as resp:
+                    if resp.status_code >= 500:
+                        return RobotsPolicy.nothing(f"robots.txt answered HTTP {resp.status_code}: "
+                                                    "not fetching this host")
+                    if resp.status_code >= 300:   # 4xx, or a redirect we don't chase: no rules
+                        return RobotsPolicy.everything()
+                    body, _ = _read_capped(resp, ROBOTS_MAX_BYTES)
+                    self.hosts.add_bytes(host, resp.num_bytes_downloaded)
         except httpx.HTTPError as exc:
+            # a host that does not answer at all is down for this run: nothing more is sent to it
+            self.hosts.defer(host, f"robots.txt unreachable ({type(exc).__name__}); the host's pages wait "
+                                   "for the next run")
             return RobotsPolicy.nothing(f"robots.txt unreachable ({type(exc).__name__}): not fetching this host")
         return RobotsPolicy.parse(body.decode("utf-8", "replace"))
 

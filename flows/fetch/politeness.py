@@ -38,15 +38,20 @@ class HostThrottle:
         self._delay[host] = max(self.min_delay, min(seconds, MAX_CRAWL_DELAY))
 
     def wait_turn(self, host: str) -> float:
-        """Sleep until ``host`` may be asked again, then mark the request as started. Returns the wait."""
+        """Sleep until ``host`` may be asked again, then mark the request as started. Returns the wait.
+
+        The slot is booked under the lock and the sleep happens outside it, so one host's delay
+        never holds up requests to other hosts fetched from other threads."""
         with self._lock:
             delay = self._delay.get(host, self.min_delay)
             last = self._last.get(host)
-            wait = max(0.0, last + delay - self._clock()) if last is not None else 0.0
-            if wait > 0:
-                self._sleep(wait)
-            self._last[host] = self._clock()
-            return wait
+            now = self._clock()
+            start = max(now, last + delay) if last is not None else now
+            self._last[host] = start
+        wait = start - now
+        if wait > 0:
+            self._sleep(wait)
+        return wait
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,12 @@ class ClientSettings:
     max_redirects: int = 5
     respect_robots: bool = True
     trust_env: bool = True           # honour HTTP(S)_PROXY / NO_PROXY
+    # -- national scale: see docs/sources.md "Politeness at national scale" --
+    retry_after_max: float = 120.0   # longest Retry-After (429/503) honoured; a longer one defers the host
+    max_concurrent_hosts: int = 4    # hosts fetched at once (each host: one request at a time)
+    max_requests_per_host: int = 1500  # per run, robots.txt and retries included; the rest waits for next night
+    host_failure_limit: int = 3      # consecutive transient failures after which a host is deferred
+    host_time_budget: float = 3600.0  # seconds one host may take in a run before its remaining pages are deferred
 
     @property
     def user_agent(self) -> str:

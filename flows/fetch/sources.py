@@ -8,6 +8,13 @@ Three kinds of source, each a frozen dataclass:
 * ``moderngov`` -- a ModernGov site's web service (``base_url`` and ``committee_id`` or
   ``committee_name``, optional ``from_date``).
 
+``kind`` says how a body's minutes are *listed*. What the body *is* rides along as optional
+description fields, common to every kind (``SourceInfo``): ``body``, ``organisation``, ``area``
+(the police force area), ``body_kind`` (``panel`` / ``commissioner_board`` / ``force_board``),
+``checked`` (whether host and listing were confirmed from a published address), ``note``, and
+``enabled`` (false: described and checked, never fetched, e.g. while its listing is not known)
+and ``adapter`` (the layout adapter its documents should need; ``minutes sources check`` tests it).
+
 Example::
 
     >>> import tempfile, pathlib
@@ -33,8 +40,30 @@ class SourceConfigError(ValueError):
     """A bad ``sources.toml``: the message is one line naming the file, the source and the fault."""
 
 
+BODY_KINDS = ("panel", "commissioner_board", "force_board")
+
+
+@dataclass(frozen=True, kw_only=True)
+class SourceInfo:
+    """What a source is, for coverage reports; fetching ignores it. ``None``: not stated.
+
+    ``checked`` is True when the host and the listing (committee id, index page) were read from a
+    published address (an archived page's URL, the publisher's own page), False when they are
+    believed but were not confirmed; ``None`` for entries that predate the field.
+    """
+
+    body: str | None = None
+    organisation: str | None = None
+    area: str | None = None
+    body_kind: str | None = None
+    checked: bool | None = None
+    note: str | None = None
+    enabled: bool = True     # False: listed (coverage, ``minutes sources check``) but not fetched
+    adapter: str | None = None   # the layout adapter its documents are expected to need (a hint)
+
+
 @dataclass(frozen=True)
-class FolderSource:
+class FolderSource(SourceInfo):
     """Every file under ``path`` (hidden files and folders skipped)."""
 
     name: str
@@ -47,7 +76,7 @@ class FolderSource:
 
 
 @dataclass(frozen=True)
-class WebIndexSource:
+class WebIndexSource(SourceInfo):
     """An index page listing minutes pages.
 
     ``link_pattern``: a regex (``re.search``) the absolute URL of a link must match to be a minutes
@@ -72,7 +101,7 @@ class WebIndexSource:
 
 
 @dataclass(frozen=True)
-class ModernGovSource:
+class ModernGovSource(SourceInfo):
     """A committee on a ModernGov site, found through ``mgWebService.asmx``.
 
     ``committee_id`` wins over ``committee_name`` (matched case- and space-insensitively against
@@ -107,6 +136,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
 }
 _URL_FIELDS = ("index_url", "base_url")
 _REGEX_FIELDS = ("link_pattern", "next_pattern", "document_pattern")
+_TEXT_FIELDS = ("path", "committee_name", "body", "organisation", "area", "note", "adapter")
 
 
 def _host(url: str) -> str:
@@ -175,7 +205,7 @@ def _check_values(values: dict[str, Any], kind: str, where: str) -> None:
         return SourceConfigError(f"{where}: {key!r} must be {what}, not {values[key]!r}")
 
     for key, value in values.items():
-        if key in _URL_FIELDS or key in ("path", "committee_name") or key in _REGEX_FIELDS:
+        if key in _URL_FIELDS or key in _TEXT_FIELDS or key in _REGEX_FIELDS:
             if not isinstance(value, str) or not value.strip():
                 raise bad(key, "a non-empty string")
         if key in _URL_FIELDS:
@@ -192,10 +222,12 @@ def _check_values(values: dict[str, Any], kind: str, where: str) -> None:
                 raise bad(key, "a positive whole number")
         if key in ("from_date", "to_date") and (not isinstance(value, date) or hasattr(value, "hour")):
             raise bad(key, "a TOML date such as 2013-01-01")
-        if key == "include_documents" and not isinstance(value, bool):
+        if key in ("include_documents", "checked", "enabled") and not isinstance(value, bool):
             raise bad(key, "true or false")
         if key == "allowed_hosts" and (not isinstance(value, list) or not all(isinstance(h, str) for h in value)):
             raise bad(key, "a list of host names")
+        if key == "body_kind" and value not in BODY_KINDS:
+            raise bad(key, f"one of {', '.join(BODY_KINDS)}")
     if kind == "moderngov" and "committee_id" not in values and "committee_name" not in values:
         raise SourceConfigError(f"{where}: missing field 'committee_id' or 'committee_name' (one is required "
                                 "for kind 'moderngov')")
