@@ -63,3 +63,20 @@ def test_header_reader_falls_back_to_the_title_block():
     assert header.body.value == "Full Authority Meeting"
     assert header.meeting_date.value == date(2031, 6, 24)
     assert text[header.body.span.start:header.body.span.end] == "Full Authority Meeting"
+
+
+def test_a_year_less_date_gets_its_year_from_the_weekday_and_says_so():
+    from transforms.adapters import parse_document
+    from transforms.models import CleanText
+
+    text = ("Northvale Strategic Board\nTuesday 12 March\n10.00am\n\nPresent: Jo Hale\n\n"
+            "1. Minutes\nThe minutes of 5 February 2030 were agreed.\n")
+    parsed = parse_document(CleanText("d1", "x.txt", text, "text"))
+    assert parsed.meeting.meeting_date == date(2030, 3, 12)  # a Tuesday in 2030, not in 2029 or 2031
+    (warning,) = [w for w in parsed.warnings if w.code == "value_inferred"]
+    assert "Tuesday" in warning.message and text[warning.span.start:warning.span.end] == "Tuesday 12 March"
+
+
+def test_a_year_less_date_that_fits_no_single_year_stays_none():
+    # 12 March is a Tuesday in 2030 only; with no dated text on the page there is no year to fit
+    assert read_title_block("Northvale Strategic Board\nTuesday 12 March\n").meeting_date is None

@@ -29,7 +29,12 @@ __all__ = ["BODY_STARTS", "STRATEGIES", "read_meeting"]
 
 
 def _title_and_labels(page: Page, *, body_mentions: bool = True) -> Meeting:
-    return meeting_from(read_header(page.text, body_mentions=body_mentions))
+    header = read_header(page.text, body_mentions=body_mentions)
+    for name in ("meeting_date", "start_time", "end_time"):
+        found = getattr(header, name)
+        if found is not None and found.how:
+            page.warn("value_inferred", f"{name} {found.value}: {found.how}", found.span)
+    return meeting_from(header)
 
 
 def _board_labels(page: Page) -> Meeting:

@@ -42,10 +42,12 @@ _WORD = re.compile(r"[A-Za-z][\w'’.-]*|&|,")
 
 @dataclass(frozen=True)
 class Found:
-    """A value read from the text, with the span it was read from."""
+    """A value read from the text, with the span it was read from; ``how`` says how it was
+    inferred when the text does not state it whole (None: as written)."""
 
     value: object
     span: Span
+    how: str | None = None
 
 
 @lru_cache(maxsize=1)

@@ -24,10 +24,11 @@ sentence paragraph is read, so a date in the body of the minutes is not taken.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from transforms.header.meeting_title import Found, MeetingHeader, date_at_start, times_after, trim
 from transforms.models import Span
-from transforms.text.dates import find_dates
+from transforms.text.dates import MONTHS, find_dates
 from transforms.text.lines import non_empty_line_bounds
 
 #: how far into the page a title block can reach
@@ -48,6 +49,11 @@ _OTHER = re.compile(r"\b(?:previous|next|last|future|forthcoming|dates? of|publi
                     r"deadline|dated|printed|updated)\b", re.IGNORECASE)
 _LABEL = re.compile(r"^[ \t•·*\-–>]*(?P<label>[A-Za-z][A-Za-z &/]{0,29}?)[ \t]*[:\-–][ \t]*(?P<value>.*)$",
                     re.MULTILINE)
+#: "Tuesday 12 March" / "Tues, 12th March": a date without its year, weekday first
+_DAY_MONTH = re.compile(
+    r"[ \t]*(?P<weekday>(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?)\.?,?[ \t]+"
+    r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?P<month>[A-Za-z]{3,9})\b\.?(?![ \t,]*\d)",
+    re.IGNORECASE)
 #: a line holding only a time or a time range: "10.00am", "09:30 - 11:00"
 _TIME_LINE = re.compile(r"^[ \t]*(?:time[ \t]*:?[ \t]*)?\d{1,2}(?:[.:]\d\d)?[ \t]*(?:a\.?m\.?|p\.?m\.?|hrs)?"
                         r"(?:[ \t]*(?:-|–|to|until)[ \t]*\d{1,2}(?:[.:]\d\d)?[ \t]*(?:a\.?m\.?|p\.?m\.?|hrs)?)?[ \t]*$",
@@ -170,9 +176,35 @@ def _read_date_line(text: str, ls: int, le: int, found: dict[str, Found | None])
         start = ls + m.end()
     when = date_at_start(text, start, le)
     if when is None:
+        inferred = _yearless_date(text, start, le)
+        if inferred is not None:
+            found["meeting_date"] = inferred
+            _times(text, inferred.span.end, le, found)
         return
     found["meeting_date"] = Found(when[0], Span(when[1], when[2]))
     _times(text, when[2], le, found)
+
+
+def _yearless_date(text: str, start: int, end: int) -> Found | None:
+    """ "Tuesday 12 March" opening a line, the year fixed by the weekday among the years of the
+    page's other dates (and the years either side); None unless exactly one year fits."""
+    m = _DAY_MONTH.match(text, start, end)
+    if m is None or m.group("weekday") is None:
+        return None
+    years = {d.year for d, _, _ in find_dates(text[:20000])}
+    candidates = set()
+    for year in {y + k for y in years for k in (-1, 0, 1)}:
+        try:
+            day = date(year, MONTHS[m.group("month").lower().rstrip(".")], int(m.group("day")))
+        except (KeyError, ValueError):
+            continue
+        if day.strftime("%A").lower().startswith(m.group("weekday").lower()[:3]):
+            candidates.add(day)
+    if len(candidates) != 1:
+        return None
+    return Found(candidates.pop(), Span(m.start(), m.end()),
+                 how="the page gives no year: the only year near the page's other dates on which it is a "
+                     + m.group("weekday").capitalize())
 
 
 def _is_sentence(line: str) -> bool:
