@@ -76,3 +76,12 @@ def test_owner_resolution_by_name_surname_or_role():
     assert resolve_owner("Chief Constable", people) == "person/tim-smith"
     assert resolve_owner("OPCC", people) is None
     assert resolve_owner("Kevin Brockway", people) is None
+
+
+def test_particles_stay_with_the_surname():
+    from transforms.people import resolve, split_name
+
+    assert split_name("Jan van Dijk") == (("jan",), "van dijk")
+    assert split_name("Van Dijk") == ((), "van dijk")
+    mentions = [Mention("Jan van Dijk", "m1"), Mention("van Dijk", "m1")]
+    assert resolve(mentions) == ["person/jan-van-dijk", "person/jan-van-dijk"]

@@ -52,13 +52,20 @@ def _words(text: str | None) -> str:
     return " ".join(_tokens(text or ""))
 
 
+#: words that belong to the surname they stand before: "van Dijk", "de la Cruz" (last one only)
+_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "le", "la", "del", "della", "ter", "ten"})
+
+
 @lru_cache(maxsize=65536)  # a run resolves tens of thousands of mentions of a few thousand names
 def split_name(name: str) -> tuple[tuple[str, ...], str]:
     """("Peter", "J") first names and the surname, lower-cased: "Peter J Varnham" ->
-    (("peter", "j"), "varnham"). A single word is a surname."""
+    (("peter", "j"), "varnham"); "Jan van Dijk" -> (("jan",), "van dijk"). A single word is a
+    surname."""
     toks = _tokens(name)
     if not toks:
         return (), ""
+    if len(toks) >= 2 and toks[-2] in _PARTICLES:  # "Jan van Dijk": the surname is "van dijk"
+        return tuple(toks[:-2]), f"{toks[-2]} {toks[-1]}"
     return tuple(toks[:-1]), toks[-1]
 
 

@@ -35,6 +35,7 @@ from transforms.attendance.panel_attendance import (
     find_substitutions,
     merge_people,
 )
+from transforms.attendance.names import tidy_person
 from transforms.attendance.prose_lists import find_guests
 from transforms.models import Attendance
 from transforms.page import Page
@@ -57,5 +58,5 @@ STRATEGIES: dict[str, Callable[[Page], list[Attendance]]] = {
 def find_attendance(page: Page, strategies: Sequence[str], *, merge: bool = False) -> list[Attendance]:
     """The people each named strategy finds, in the order the strategies are named; with
     ``merge`` a person found twice is kept once, with the fuller name."""
-    found = [STRATEGIES[name](page) for name in strategies]
+    found = [[tidy_person(p) for p in STRATEGIES[name](page)] for name in strategies]
     return merge_people(*found) if merge else [p for group in found for p in group]

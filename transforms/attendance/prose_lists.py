@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from transforms.attendance.names import surname_first
 from transforms.attendance.prose_entry import (
     initials_at,
     is_name_word,
@@ -125,6 +126,8 @@ def _without_bullet(text: str, span: Span) -> Span:
 def _split_piece(text: str, span: Span) -> list[Span]:
     """One line or semicolon piece: itself, its comma/"and" parts, or its run-on parts."""
     piece = text[span.start:span.end]
+    if surname_first(piece) is not None:
+        return [_strip_edges(text, span)]  # "Smith, Jane (Chair)": one person, surname first
     if not _DASH.search(piece):
         parts = [_strip_edges(text, s) for s in _split_at(text, span.start, span.end, _COMMA_OR_AND)]
         parts = [p for p in parts if p.end > p.start]

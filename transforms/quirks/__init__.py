@@ -54,6 +54,7 @@ TABLES: dict[str, Table] = {
     "no_apologies": _words("phrase"),
     "not_name_words": _words("word"),
     "organisation_words": _words("word", "note"),
+    "post_nominals": _words("letters", "meaning"),
     "panel_attendance_labels": _words("label", "status", "flag", status=STATUSES, flag=FLAGS),
     "panel_titles": _words("title", "note"),
     "qualifiers": _words("word", "flag", "match", "keep_as_note", key=("word", "match"), flag=FLAGS - {""},

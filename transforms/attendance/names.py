@@ -1,0 +1,73 @@
+"""Names as people write them, made into one form whatever strategy read them.
+
+* Post-nominal letters are not part of a name: "Alan Hale QPM" -> "Alan Hale"; a role that
+  opens with them loses them ("OBE, Independent Member" -> "Independent Member"). The letters
+  are data: ``quirks/post_nominals.csv``.
+* Surname first, as registers write it: "Smith, Jane" -> "Jane Smith" (``surname_first``),
+  used by the entry reader before it splits a name from its role.
+
+Particles keep their surname ("Jan van Dijk" stays whole); ``transforms.identity`` keys people
+by the full name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from transforms.models import Attendance
+from transforms.quirks import load_table
+
+#: "Smith, Jane", "O'Neill, Sam J.", "Brown-Lee, Tom" opening an entry; what follows is the rest
+_SURNAME_FIRST = re.compile(
+    r"^(?P<surname>(?:(?:van|von|de|der|du|le|la|da|di)[ \t]+)?[A-Z][a-z'’][\w'’-]*),[ \t]+"
+    r"(?P<first>(?:[A-Z][a-z][\w'’-]*|[A-Z]\.?)(?:[ \t]+(?:[A-Z][a-z][\w'’-]*|[A-Z]\.?)){0,2})"
+    r"(?P<rest>[ \t]*(?:\(.*|[-–—:][ \t].*)?)$")
+
+
+@lru_cache(maxsize=1)
+def _letters() -> frozenset[str]:
+    return frozenset(r["letters"] for r in load_table("post_nominals"))
+
+
+def without_post_nominals(name: str) -> str:
+    """ "Alan Hale QPM" -> "Alan Hale"; "Sarah Lowe OBE DL" -> "Sarah Lowe"; a name that is
+    only letters stays as it is."""
+    words = name.split()
+    while len(words) > 1 and words[-1].strip(",.") in _letters():
+        words.pop()
+    return " ".join(words) if len(words) < len(name.split()) else name
+
+
+def _role_without_post_nominals(role: str | None) -> str | None:
+    if role is None:
+        return None
+    m = re.match(r"^((?:[A-Za-z]{2,5}[,\s]+)+)", role)
+    if not m or not all(w in _letters() for w in re.split(r"[,\s]+", m.group(1).strip(", "))):
+        return role
+    return role[m.end():].strip(" ,;:-–") or None
+
+
+def tidy_person(person: Attendance) -> Attendance:
+    """``person`` with post-nominal letters out of the name and the front of the role."""
+    name, role = without_post_nominals(person.name), _role_without_post_nominals(person.role)
+    if name == person.name and role == person.role:
+        return person
+    return replace(person, name=name, role=role)
+
+
+def surname_first(entry: str, is_title: object = None) -> str | None:
+    """ "Smith, Jane (Chair)" -> "Jane Smith (Chair)"; None when ``entry`` is not written
+    surname first. ``is_title(word)`` tells a rank or role word ("Chief, ..."), which is no
+    surname.
+
+    >>> surname_first("Brown, Tom - Treasurer")
+    'Tom Brown - Treasurer'
+    """
+    m = _SURNAME_FIRST.match(entry.strip())
+    if m is None:
+        return None
+    if callable(is_title) and (is_title(m.group("surname").split()[0]) or is_title(m.group("first").split()[0])):
+        return None
+    return f"{m.group('first')} {m.group('surname')}{m.group('rest')}"
