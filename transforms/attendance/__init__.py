@@ -27,6 +27,7 @@ from collections.abc import Callable, Sequence
 from transforms.attendance.attendees import find_apologies
 from transforms.attendance.board_table import read_attendee_table
 from transforms.attendance.labelled_lists import find_labelled_lists
+from transforms.attendance.names import tidy_person
 from transforms.attendance.notes_attendance import find_attendance as find_notes_attendance
 from transforms.attendance.panel_attendance import (
     find_apology_sentences,
@@ -35,7 +36,6 @@ from transforms.attendance.panel_attendance import (
     find_substitutions,
     merge_people,
 )
-from transforms.attendance.names import tidy_person
 from transforms.attendance.prose_lists import find_guests
 from transforms.models import Attendance
 from transforms.page import Page
