@@ -211,3 +211,15 @@ def test_data_quality_quarantine_is_one_row_per_document_with_every_reason(con):
     assert qa["reasons"] == "extract/readable: no text layer; normalise_check/has_date: no meeting date"
     assert (rows["qb"]["checks_failed"], rows["qb"]["first_quarantined_run_id"], rows["qb"]["byte_size"]) \
         == (1, "r1", 7)
+
+
+def test_people_review_offers_near_identical_spellings_without_merging(con):
+    for pid, name in [("pete-varnham", "Pete Varnham"), ("pete-varnam", "Pete Varnam"),
+                      ("jo-blogs", "Jo Blogs"), ("tom-reed", "Tom Reed")]:
+        _insert(con, "people", person_id=f"person/{pid}", name=name, appearances=1)
+    _insert(con, "attendance", attendance_id="att-r1", meeting_id=M1, person_id="person/jo-blogs",
+            name="Jo Blogs", status="present", document_id="doc1")
+    rows = con.execute("SELECT name_a, name_b, shared_meetings FROM people_review ORDER BY name_a").fetchall()
+    # "Jo Bloggs" and "Jo Blogs" both attended M1: offered, with the shared meeting that says two people
+    assert rows == [("Jo Bloggs", "Jo Blogs", 1), ("Pete Varnam", "Pete Varnham", 0)]
+    assert con.execute("SELECT count(*) FROM people WHERE name LIKE 'Pete%'").fetchone()[0] == 2

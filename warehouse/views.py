@@ -392,8 +392,46 @@ FROM with_run w LEFT JOIN documents d USING (document_id)
 """,
 )
 
+# Near-identical spellings are offered, never merged: "Varnam" and "Varnham" may be one person
+# misspelt or two people; someone who knows the board decides. Two names seen at one meeting
+# are two people, which shared_meetings shows.
+PEOPLE_REVIEW = View(
+    "people_review",
+    "Pairs of people whose names are spelt almost alike (same first name, surnames nearly the "
+    "same): candidates for a person to review, not merged by the pipeline.",
+    (
+        ("person_id_a", "people.person_id of the first of the pair (the smaller id)"),
+        ("name_a", "its name"),
+        ("appearances_a", "its attendance rows"),
+        ("person_id_b", "people.person_id of the second"),
+        ("name_b", "its name"),
+        ("appearances_b", "its attendance rows"),
+        ("surname_similarity", "Jaro-Winkler similarity of the two surnames (1 = the same)"),
+        ("shared_meetings", "meetings where both appear: above 0, they are two people"),
+    ),
+    """
+WITH p AS (
+  SELECT person_id, name, appearances,
+         lower(split_part(name, ' ', 1)) AS first_name,
+         lower(regexp_extract(name, '(\\S+)$', 1)) AS surname
+  FROM people WHERE name LIKE '% %'
+),
+pairs AS (
+  SELECT a.person_id AS person_id_a, a.name AS name_a, a.appearances AS appearances_a,
+         b.person_id AS person_id_b, b.name AS name_b, b.appearances AS appearances_b,
+         round(jaro_winkler_similarity(a.surname, b.surname), 3) AS surname_similarity
+  FROM p a JOIN p b ON a.first_name = b.first_name AND a.person_id < b.person_id AND a.surname <> b.surname
+  WHERE jaro_winkler_similarity(a.surname, b.surname) >= 0.9
+)
+SELECT pairs.*,
+       (SELECT count(DISTINCT x.meeting_id) FROM attendance x JOIN attendance y USING (meeting_id)
+        WHERE x.person_id = pairs.person_id_a AND y.person_id = pairs.person_id_b) AS shared_meetings
+FROM pairs
+""",
+)
+
 VIEWS: tuple[View, ...] = (ACTION_STATUS, ACTION_REGISTER, ATTENDANCE_SUMMARY, DECISION_LOG, MEETING_SUMMARY,
-                           DATA_QUALITY_RUNS, DATA_QUALITY_QUARANTINE)
+                           DATA_QUALITY_RUNS, DATA_QUALITY_QUARANTINE, PEOPLE_REVIEW)
 
 
 def create_view_sql(view: View) -> list[str]:
