@@ -38,6 +38,14 @@ def _values(header):
       "end_time": "11:00", "venue": "Conference Room 1"}),
     ("Force Executive Board – Notes of meeting held on 2nd February 2031\n",
      {"body": "Force Executive Board", "meeting_date": date(2031, 2, 2)}),
+    # one line of capitals, as text taken from a PDF often gives it
+    ("MINUTES OF THE MEETING OF THE NORTHSHIRE POLICE AND CRIME PANEL HELD AT COUNTY HALL ON 12 MARCH 2031 "
+     "AT 10.00 AM\n\nPresent: Cllr A Hale\n",
+     {"body": "Northshire Police and Crime Panel", "meeting_date": date(2031, 3, 12), "start_time": "10:00"}),
+    ("Minutes of the Eastshire Chief Officer Group meeting held on 3rd May 2032 at Police HQ\n",
+     {"body": "Eastshire Chief Officer Group", "meeting_date": date(2032, 5, 3)}),
+    ("Westshire Police & Crime Panel\nNotes of meeting: 14.01.2030\n",
+     {"body": "Westshire Police & Crime Panel", "meeting_date": date(2030, 1, 14)}),
 ])
 def test_title_block_shapes(text, expected):
     got = _values(read_title_block(text))

@@ -146,7 +146,7 @@ def _read_heading(text: str, ls: int, le: int, found: dict[str, Found | None]) -
         return
     dates = find_dates(line)
     name_end = le
-    cut = re.search(r"\s(?:[-–—|]\s|held\b|(?:on|at)\s+(?=\S*\d))|,\s*(?=\S*\d)", line)
+    cut = re.search(r"\s(?:[-–—|]\s|held\b|(?:on|at)\s+(?=\S*\d))|,\s*(?=\S*\d)", line, re.IGNORECASE)
     if dates:
         name_end = ls + (cut.start() if cut and cut.start() < dates[0][1] else dates[0][1])
     elif cut:
@@ -163,6 +163,11 @@ def _read_heading(text: str, ls: int, le: int, found: dict[str, Found | None]) -
         _times(text, ls + e, le, found)
 
 
+#: what may stand before a date that opens a line: "Date:", "on", "Notes of meeting:"
+_DATE_LEAD = re.compile(r"[ \t•·*]*(?:(?:date|on)\b[ \t:]*|(?:[A-Za-z]+[ \t]+){0,3}(?:meeting|minutes|notes|held)"
+                        r"[ \t]*[:\-–][ \t]*)?", re.IGNORECASE)
+
+
 def _read_date_line(text: str, ls: int, le: int, found: dict[str, Found | None]) -> None:
     """A line that opens with this meeting's date, or "held on <date>"."""
     line = text[ls:le]
@@ -172,7 +177,7 @@ def _read_date_line(text: str, ls: int, le: int, found: dict[str, Found | None])
     held = re.search(r"\bheld\b.*?\bon\s+", line, re.IGNORECASE)
     if held:
         start = ls + held.end()
-    elif m := re.match(r"[ \t•·*]*(?:(?:date|on)\b[ \t:]*)?", line, re.IGNORECASE):
+    elif m := _DATE_LEAD.match(line):
         start = ls + m.end()
     when = date_at_start(text, start, le)
     if when is None:
@@ -216,7 +221,7 @@ def _clean_body(raw: str) -> str:
     value = " ".join(raw.replace("\u2019", "'").split()).strip(" .,:;-–|*_")
     value = _LEAD.sub("", value, count=1)
     value = _TRAIL.sub("", value).strip(" .,:;-–|*_")
-    return value
+    return re.sub(r"\s+meeting$", "", value)  # "Chief Officer Group meeting"; "Full Authority Meeting" stays
 
 
 def _is_body_heading(value: str) -> bool:
