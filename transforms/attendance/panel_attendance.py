@@ -31,7 +31,9 @@ from transforms.quirks import load_table
 from transforms.ranks import split_rank
 from transforms.text.literal_guard import GuardedPattern, finditer_in_lines
 
-_APOLOGY_LIST = re.compile(r"\bapolog(?:y|ies)\b[^.\n]*?\b(?:from|on behalf of|by)\s+", re.IGNORECASE)
+_APOLOGY_LIST = re.compile(r"\bapolog(?:y|ies)\b[^.\n]*?\b(?:from|on behalf of|by)[ \t]*:?\s+", re.IGNORECASE)
+#: a list line under "Apologies were received from:": a bullet, then a name
+_BULLETED = re.compile(r"^[ \t]*[•·▪◦●*\-–][ \t]*(?=\S)")
 _GUARDED_APOLOGY_LIST = GuardedPattern(_APOLOGY_LIST)
 _SENT_APOLOGIES = re.compile(r"(?P<list>[^.\n]*?)\s+(?:were|was)\s+unable to attend[^.\n]*?\bapologies\b")
 #: the part of ``_SENT_APOLOGIES`` after the list: found first, so that the list is only looked for
@@ -156,10 +158,44 @@ def find_apology_sentences(text: str) -> list[Attendance]:
     # a page without "apolog" in any case needs no (slow, case-blind) scan
     lists = _APOLOGY_LIST.finditer(text) if _GUARDED_APOLOGY_LIST.could_match(text) else ()
     for m in lists:
+        if "\n" in m.group(0):  # "Apologies were received from:" then one name a line
+            people.extend(_bulleted_people(text, m.start() + m.group(0).rfind("\n") + 1, "apologies"))
+            continue
         people.extend(_list_people(text, m.end(), _sentence_end(text, m.end()), "apologies"))
     for m in _sent_apologies(text):
         people.extend(_list_people(text, m.start("list"), m.end("list"), "apologies"))
     return people
+
+
+def _bulleted_people(text: str, pos: int, status: str) -> list[Attendance]:
+    """People on the bulleted (or plain list) lines from ``pos`` until a blank line or a line
+    that reads as a sentence."""
+    people: list[Attendance] = []
+    while pos < len(text):
+        line_end = text.find("\n", pos)
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[pos:line_end]
+        bullet = _BULLETED.match(line)
+        if not line.strip() or not (bullet or _is_list_line(line)):
+            break
+        start = pos + (bullet.end() if bullet else 0)
+        found = _list_people(text, start, line_end, status)
+        if not found:
+            break
+        people.extend(found)
+        pos = line_end + 1
+    return people
+
+
+#: "Cllr Fay Hunt (substituted by Cllr Gus Irwin)"; "Cllr Hal Jones was in attendance as the
+#: deputy for Cllr Ivy King"
+_SUBSTITUTED_BY = re.compile(
+    r"(?P<for>(?:[A-Z][\w.'’-]*[ \t]+){1,4}?[A-Z][\w'’-]*)[ \t]*\((?:was[ \t]+)?substituted by[ \t]+"
+    r"(?P<sub>[A-Z][^()\n]{2,60}?)\)")
+_DEPUTY_FOR = re.compile(
+    r"(?P<sub>(?:[A-Z][\w.'’-]*[ \t]+){1,5}?)(?:was[ \t]+in[ \t]+attendance|attended)[ \t]+as[ \t]+"
+    r"(?:the[ \t]+|a[ \t]+)?(?:deputy|substitute|representative)[ \t]+for[ \t]+"
+    r"(?P<for>[A-Z][\w'’-]*\.?(?:[ \t]+[A-Z][\w'’-]*\.?){0,3})")
 
 
 def find_substitutions(text: str) -> list[Attendance]:
@@ -174,6 +210,15 @@ def find_substitutions(text: str) -> list[Attendance]:
             continue
         people.append(replace(sub, is_representative=True, note="substitute for " + replaced.name))
         people.append(replaced)
+    for pattern, word in ((_SUBSTITUTED_BY, "substituted by"), (_DEPUTY_FOR, " for ")):
+        for m in finditer_in_lines(pattern, text, word):
+            begin = max(m.start("sub"), text.rfind("\n", 0, m.end("sub")) + 1, text.rfind(". ", 0, m.end("sub")) + 2)
+            sub = person(text[begin:m.end("sub")].strip(), Span(begin, m.end("sub")), "present")
+            replaced = person(m.group("for"), Span(m.start("for"), m.end("for")), "apologies")
+            if sub is None or replaced is None:
+                continue
+            people.append(replace(sub, is_representative=True, note="substitute for " + replaced.name))
+            people.append(replaced)
     return people
 
 
