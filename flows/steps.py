@@ -21,7 +21,7 @@ from flows import runlog
 from flows.faults import pause_point
 from flows.parser_version import parser_version
 from flows.stages import (
-    FACT_TABLES,
+    PARSED_TABLES,
     Batch,
     SourceFile,
     apply_failures,
@@ -182,7 +182,7 @@ def stage_step(ctx: RunContext, batch: Batch) -> BatchCounts:
     write_part(ctx.parts_dir, "documents", batch.number, docs)
     write_part(ctx.parts_dir, "document_text", batch.number,
                [{"document_id": d, "text": t.text} for d, t in batch.texts.items() if d not in bad])
-    for table in FACT_TABLES:
+    for table in PARSED_TABLES:
         write_part(ctx.parts_dir, table, batch.number, batch.rows[table])
     write_part(ctx.parts_dir, "quarantine", batch.number, [
         q.row(ctx.previous.quarantine_times.get((q.document_id, q.stage, q.check_name), ctx.started))
