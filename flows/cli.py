@@ -98,7 +98,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         raise UserError(f"sources file not found: {settings.sources_file}")
     _check_paths(settings)
     from flows.lock import WarehouseLocked
-    from flows.pipeline import run_plain, run_with_prefect
+    from flows.pipeline import run_plain
+    from flows.prefect_run import run_with_prefect
     from flows.steps import RunFailed
 
     started = time.monotonic()
