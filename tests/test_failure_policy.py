@@ -94,3 +94,15 @@ def test_a_parse_warning_reaches_parse_warnings_and_the_data_quality_view(run):
     assert table_rows(db, "SELECT document_id, adapter, code, warnings, messages "
                       "FROM data_quality_parse_warnings") == [
         (cut_id, "kent_board", "attendee_table_cut", 1, "text ends inside the attendee table")]
+
+
+def test_warnings_of_unchanged_documents_are_carried_over_without_reparsing(run):
+    """A rerun reuses unchanged documents' rows from the published warehouse: their warnings too."""
+    summary, src, crashing_id, cut_id = run
+    before = table_rows(summary.db_path, "SELECT * FROM parse_warnings")
+    again = run_plain(Settings(source_dir=src, warehouse_dir=summary.warehouse_dir,
+                               state_dir=summary.warehouse_dir.parent / "state", workers=1, force=True))
+    assert again.changes.unchanged == again.documents and again.stage_seconds["normalise"] < 0.5
+    assert table_rows(again.db_path, "SELECT * FROM parse_warnings") == before
+    assert table_rows(again.db_path, "SELECT document_id, check_name FROM quarantine") == [
+        (crashing_id, "parser_crashed")]
