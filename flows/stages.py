@@ -1,8 +1,9 @@
 """The pipeline's stages as plain functions over batches of documents.
 
-The Prefect flow (flows/pipeline.py) runs each of these as one task per batch; the plain
-loop (``run_plain``) calls them directly, which is also how the orchestration overhead is
-measured. Each stage returns small typed values; nothing here holds every document at once.
+The batch loop (flows/pipeline.py) reaches them through the steps (flows/steps.py), one call
+per batch: as Prefect tasks in the flow, as plain calls in ``run_plain`` (which is also how the
+orchestration overhead is measured), here or in worker processes (flows/parallel.py). Each stage
+returns small typed values; nothing here holds every document at once.
 """
 
 from __future__ import annotations
