@@ -20,10 +20,9 @@ from typing import Any
 
 import pandas as pd
 
-from warehouse.schema import BY_NAME
+from warehouse.schema import BY_NAME, FACT_TABLES
 
 STAGES = ("extract", "normalise", "publish")
-FACT_TABLES = ("meetings", "attendance", "agenda_items", "actions", "action_updates", "decisions")
 FORMATS = ("text", "html", "pdf", "docx")
 MIN_CHARS = 40  # fewer characters than a one-line heading: nothing worth parsing was read
 MAX_REPLACEMENT_SHARE = 0.02  # above this the bytes were decoded with the wrong charset

@@ -15,7 +15,10 @@ import sys
 import time
 from pathlib import Path
 
+from dashboard import cli as dashboard_cli
+from flows.fetch import cli as fetch_cli
 from flows.settings import SAMPLES_DIR, Settings
+from samplegen import cli as samplegen_cli
 
 
 class UserError(Exception):
@@ -54,7 +57,7 @@ def _print_summary(summary, out=sys.stdout) -> None:
     p("Stage seconds: " + " ".join(f"{k}={v:.2f}" for k, v in summary.stage_seconds.items()))
     p("Rows per table:")
     for name in ("meetings", "attendance", "agenda_items", "actions", "action_updates", "decisions",
-                 "people", "documents", "quarantine"):
+                 "people", "documents", "quarantine", "parse_warnings"):
         p(f"  {name:<15}{summary.table_rows.get(name, 0):>8}")
     if summary.quarantine:
         p("Quarantined:")
@@ -96,7 +99,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         raise UserError(f"sources file not found: {settings.sources_file}")
     _check_paths(settings)
     from flows.lock import WarehouseLocked
-    from flows.pipeline import run_plain, run_with_prefect
+    from flows.pipeline import run_plain
+    from flows.prefect_run import run_with_prefect
     from flows.steps import RunFailed
 
     started = time.monotonic()
@@ -177,11 +181,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--state")
     serve.add_argument("--once", action="store_true", help="run once now (as the schedule would) and exit")
     serve.set_defaults(func=cmd_serve)
-    for module in ("dashboard.cli", "samplegen.cli", "flows.fetch.cli"):
-        try:
-            __import__(module, fromlist=["add_commands"]).add_commands(sub)
-        except ImportError:
-            pass
+    dashboard_cli.add_commands(sub)
+    samplegen_cli.add_commands(sub)
+    fetch_cli.add_commands(sub)
     dic = sub.add_parser("dictionary", help="print or write the data dictionary generated from the schema")
     dic.add_argument("--out")
     dic.set_defaults(func=cmd_dictionary)

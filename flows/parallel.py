@@ -1,5 +1,9 @@
-"""Extract and parse batches across CPU cores, one batch ahead of the quality gates.
+"""Where the extract and parse of a batch run, behind one interface (``Parser``): in this
+process (``InProcess``), in local worker processes (``WorkerPool``, below) or on a Dask cluster
+(``flows.dask_parse.DaskParser``). The batch loop (flows.pipeline.run_batches) neither knows nor
+cares which; every one gives the same tables.
 
+Local workers extract and parse batches across CPU cores, one batch ahead of the quality gates.
 A batch is cut into one chunk per worker process. Each chunk is extracted *and* parsed in its
 worker in one trip (the text goes to the worker once, not back and forth), with the same pure
 functions as in one process (flows.stages.extract_batch / normalise_batch). The two results stay
@@ -16,19 +20,69 @@ import os
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import replace
 from multiprocessing import get_context
-from typing import Any
+from typing import Any, Protocol
 
 from flows.stages import Batch, SourceFile, absorb, extract_batch, normalise_batch
 
 MIN_CHUNK = 25  # below this a chunk costs more to ship than to parse
 WORKER_NICENESS = 10
 
+#: The next batch's files and extract arguments, which a parser may start on early.
+Upcoming = tuple[list[SourceFile], dict[str, Any]]
+
+
+class Parser(Protocol):
+    """Extracts and parses batches for the batch loop, wherever that work runs."""
+
+    def start(self, number: int, files: list[SourceFile], kw: dict[str, Any]) -> None:
+        """Begin batch ``number`` now if this parser can work ahead (else a no-op)."""
+
+    def extract(self, number: int, files: list[SourceFile], *, upcoming: Upcoming | None = None,
+                **kw: Any) -> Batch:
+        """Batch ``number`` extracted (flows.stages.extract_batch's result); ``kw`` its arguments."""
+
+    def normalise(self, batch: Batch) -> Batch:
+        """The documents still in ``batch`` after the extract gate, parsed (normalise_batch's result)."""
+
+    def close(self) -> None:
+        """Stop any workers; the parser is not used again."""
+
+
+class InProcess:
+    """The stages called here, in the flow's process: for runs too small to share out."""
+
+    def start(self, number: int, files: list[SourceFile], kw: dict[str, Any]) -> None:
+        pass
+
+    def extract(self, number: int, files: list[SourceFile], *, upcoming: Upcoming | None = None,
+                **kw: Any) -> Batch:
+        return extract_batch(number, files, **kw)
+
+    def normalise(self, batch: Batch) -> Batch:
+        return normalise_batch(batch)
+
+    def close(self) -> None:
+        pass
+
 
 def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 
+def chunk_slices(n: int, workers: int) -> list[slice]:
+    """``n`` documents cut into at most one chunk per worker, none below MIN_CHUNK (bar the last).
+
+    >>> chunk_slices(60, 2), chunk_slices(30, 2)
+    ([slice(0, 30, None), slice(30, 60, None)], [slice(0, 30, None)])
+    """
+    parts = min(max(1, workers), max(1, n // MIN_CHUNK))
+    size = -(-n // parts) if n else 0
+    return [slice(i, i + size) for i in range(0, n, size)] if n else []
+
+
 class WorkerPool:
+    """Local worker processes (a Parser)."""
+
     def __init__(self, workers: int):
         self.workers = max(1, workers)
         self._pool: ProcessPoolExecutor | None = None
@@ -52,12 +106,10 @@ class WorkerPool:
         return {"workers": self.workers, "_pool": None, "_ahead": {}, "_parsed": {}}
 
     def chunks(self, n: int) -> list[slice]:
-        parts = min(self.workers, max(1, n // MIN_CHUNK))
-        size = -(-n // parts) if n else 0
-        return [slice(i, i + size) for i in range(0, n, size)] if n else []
+        return chunk_slices(n, self.workers)
 
-    def extract(self, number: int, files: list[SourceFile], *,
-                upcoming: tuple[list[SourceFile], dict[str, Any]] | None = None, **kw: Any) -> Batch:
+    def extract(self, number: int, files: list[SourceFile], *, upcoming: Upcoming | None = None,
+                **kw: Any) -> Batch:
         """Batch ``number`` extracted (its parse kept for ``normalise``). ``upcoming``: the next
         batch's files and arguments, to start on while this one is checked and staged."""
         pending = self._ahead.pop(number, None) or self._submit(number, files, kw)

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def parser_version() -> str:
     h = hashlib.sha256()
     files = sorted([*(ROOT / "transforms").rglob("*.py"), *(ROOT / "transforms").rglob("*.csv"),
-                    ROOT / "warehouse" / "schema.py"])
+                    ROOT / "warehouse" / "schema.py", ROOT / "flows" / "stages.py"])  # stages: parse -> rows
     for path in files:
         h.update(path.relative_to(ROOT).as_posix().encode())
         h.update(path.read_bytes())

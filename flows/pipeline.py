@@ -2,20 +2,24 @@
 gates between stages. One task per stage per batch of documents (never one task per document).
 
 Read top to bottom, this is the whole run; each step's code is one import away in
-flows/steps.py (and through it transforms/, expectations/, warehouse/).
+flows/steps.py (and through it transforms/, expectations/, warehouse/). ``run_plain`` runs it in
+this process; flows/prefect_flow.py runs the same batch loop (``run_batches``) with the steps
+wrapped as Prefect tasks, started by flows/prefect_run.py. Nothing here imports Prefect.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager, nullcontext
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from flows.lock import run_lock
+from flows.parallel import Parser
 from flows.settings import Settings
-from flows.stages import SourceFile, batched, discover, scan_sources
+from flows.stages import Batch, SourceFile, batched, discover, scan_sources
 from flows.steps import (
     BatchCounts,
     RunContext,
@@ -36,11 +40,11 @@ Progress = Callable[[str], None]
 HEAD_START_BATCHES = 2
 
 
-def _quiet(_: str) -> None:
+def quiet(_: str) -> None:
     pass
 
 
-def fetch_sources(settings: Settings, progress: Progress = _quiet) -> tuple[Path, dict[Path, str], list[SourceFile]]:
+def fetch_sources(settings: Settings, progress: Progress = quiet) -> tuple[Path, dict[Path, str], list[SourceFile]]:
     """Sync the sources in sources.toml into the raw archive (skipped offline) and materialise
     the latest version of every document. Returns the folder, file -> URL, and failed fetches
     as files to quarantine."""
@@ -60,7 +64,7 @@ def fetch_sources(settings: Settings, progress: Progress = _quiet) -> tuple[Path
     return settings.fetched_dir, manifest_urls(settings.fetched_dir), failed
 
 
-def plan_run(settings: Settings, progress: Progress = _quiet, *, fetch: bool | None = None) -> RunContext:
+def plan_run(settings: Settings, progress: Progress = quiet, *, fetch: bool | None = None) -> RunContext:
     """Find (and fetch) the documents, hash them, and compare with the published warehouse."""
     if settings.fetch if fetch is None else fetch:
         folder, uris, failed = fetch_sources(settings, progress)
@@ -79,28 +83,29 @@ def plan_run(settings: Settings, progress: Progress = _quiet, *, fetch: bool | N
 
 @contextmanager
 def parse_workers(ctx: RunContext, settings: Settings) -> Iterator[None]:
-    """Extract and parse across processes for the length of the block: local worker processes,
-    or a Dask cluster. Local workers start on the first batches at once, while the caller goes on
-    (importing Great Expectations and Prefect takes seconds, a temporary Prefect server more).
+    """Extract and parse with ``ctx.parser`` for the length of the block: local worker
+    processes, a Dask cluster, or this process for a small run. Local workers start on the first
+    batches at once, while the caller goes on (importing Great Expectations and Prefect takes
+    seconds, a temporary Prefect server more).
 
-    Blocks nest: an inner block uses the workers the outer one started (early, for that head
-    start) and the workers stop when the first block ends, so they do not sit in memory while
+    Blocks nest: an inner block uses the parser the outer one started (early, for that head
+    start) and the parser stops when the first block ends, so workers do not sit in memory while
     the tables are loaded."""
     with ExitStack() as stack:
-        if ctx.pool is None:
-            ctx.pool = _start_workers(ctx, settings, stack)
+        if ctx.parser is None:
+            ctx.parser = start_parser(ctx, settings, stack)
         try:
             yield
         finally:
-            if ctx.pool is not None:
-                ctx.pool.close()
-                ctx.pool = None
+            if ctx.parser is not None:
+                ctx.parser.close()
+                ctx.parser = None
 
 
-def _start_workers(ctx: RunContext, settings: Settings, stack: ExitStack):
-    """A WorkerPool started on the first batches, a DaskParser on a cluster kept open by ``stack``, or
-    None when the run is too small to share out."""
-    from flows.parallel import WorkerPool, default_workers
+def start_parser(ctx: RunContext, settings: Settings, stack: ExitStack) -> Parser:
+    """The Parser for this run: a DaskParser on a cluster kept open by ``stack``, a WorkerPool
+    already on the first batches, or InProcess when the run is too small to share out."""
+    from flows.parallel import InProcess, WorkerPool, default_workers
 
     workers = settings.workers or default_workers()
     if settings.task_runner == "dask":
@@ -110,7 +115,7 @@ def _start_workers(ctx: RunContext, settings: Settings, stack: ExitStack):
         configure(settings.state_dir)  # the parse subflow is a Prefect flow, also from the plain loop
         return DaskParser(stack.enter_context(dask_cluster(settings.dask_address, workers)), workers)
     if workers < 2 or len(ctx.files) < 50:
-        return None
+        return InProcess()
     pool = WorkerPool(workers)
     for number, files in enumerate(batched(ctx.files, settings.batch_size)[:HEAD_START_BATCHES]):
         pool.start(number, files, extract_arguments(ctx, files, settings.max_bytes, settings.max_pdf_pages))
@@ -142,68 +147,61 @@ class Tally:
                       f"{len(self.reused)} unchanged and not re-parsed)")
 
 
-def run_batches(ctx: RunContext, settings: Settings, progress: Progress) -> RunSummary:
-    """The plain loop over batches, then the publish step."""
+@dataclass(frozen=True)
+class Steps:
+    """What the batch loop calls for each step: the step functions themselves (the plain loop),
+    or Prefect tasks wrapping them (flows.prefect_flow.TASKS). Same arguments, same results."""
+
+    extract: Callable[..., Batch] = extract_step
+    normalise: Callable[..., Batch] = normalise_step
+    stage: Callable[..., BatchCounts] = stage_step
+    publish: Callable[..., RunSummary] = publish_step
+
+
+PLAIN_STEPS = Steps()
+
+
+def run_batches(ctx: RunContext, settings: Settings, progress: Progress,
+                steps: Steps = PLAIN_STEPS) -> RunSummary:
+    """The batch loop, the one both run paths use: extract, normalise and stage each batch, then
+    the publish step."""
     tally = Tally(ctx, progress)
     with parse_workers(ctx, settings), failing_cleanly(ctx):
         batches = batched(ctx.files, settings.batch_size)
         for number, files in enumerate(batches):
-            batch = extract_step(ctx, number, files, settings.max_bytes, settings.max_pdf_pages,
-                                 batches[number + 1] if number + 1 < len(batches) else None)
-            batch = normalise_step(ctx, batch)
-            tally.add(stage_step(ctx, batch))
+            batch = steps.extract(ctx, number, files, settings.max_bytes, settings.max_pdf_pages,
+                                  batches[number + 1] if number + 1 < len(batches) else None)
+            batch = steps.normalise(ctx, batch)
+            tally.add(steps.stage(ctx, batch))
     progress("  load: building Parquet and DuckDB, checking, publishing")
-    return publish_step(ctx, frozenset(tally.reused), tally.checks_failed)
+    return steps.publish(ctx, frozenset(tally.reused), tally.checks_failed)
 
 
-def run_plain(settings: Settings, progress: Progress = _quiet, with_checks: bool = True) -> RunSummary:
-    """The same steps in a plain loop, in this process, without Prefect."""
+def run_planned(ctx: RunContext, settings: Settings, progress: Progress, steps: Steps = PLAIN_STEPS,
+                with_checks: bool = True) -> RunSummary:
+    """A planned run: answered at once when nothing changed; otherwise the parser starts on the
+    first batches while Great Expectations loads, then the batch loop."""
+    if ctx.nothing_changed and not settings.force:
+        return unchanged_summary(ctx)
+    with parse_workers(ctx, settings):
+        if with_checks:
+            attach_checks(ctx)
+        return run_batches(ctx, settings, progress, steps)
+
+
+def run_plain(settings: Settings, progress: Progress = quiet, with_checks: bool = True) -> RunSummary:
+    """The run in this process, without Prefect (flows.prefect_run.run_with_prefect runs the same
+    steps as tasks of a Prefect flow)."""
     with run_lock(settings.warehouse_dir):
-        ctx = plan_run(settings, progress)
-        if ctx.nothing_changed and not settings.force:
-            return unchanged_summary(ctx)
-        with parse_workers(ctx, settings):  # the workers start on the first batches meanwhile
-            if with_checks:
-                attach_checks(ctx)
-            return run_batches(ctx, settings, progress)
+        return run_planned(plan_run(settings, progress), settings, progress, with_checks=with_checks)
 
 
 class PlannedRun:
-    """A folder run planned before its Prefect flow starts, its worker processes already on the
-    first batches. Handed to the flow as a parameter that Prefect neither stores nor walks (no
+    """A folder run planned before its Prefect flow starts, its parser already on the first
+    batches. Handed to the flow as a parameter that Prefect neither stores nor walks (no
     ``__dict__``, not iterable: the flow run records it as ``<PlannedRun>``)."""
 
     __slots__ = ("ctx",)
 
     def __init__(self, ctx: RunContext):
         self.ctx = ctx
-
-
-def run_with_prefect(settings: Settings, progress: Progress = _quiet) -> RunSummary:
-    """Run the `minutes-pipeline` Prefect flow (a temporary local server when none is set).
-
-    A folder run is planned first: with nothing changed it is answered before Prefect starts;
-    otherwise the worker processes start on the first batches while Prefect (and its temporary
-    server) and Great Expectations load, and the flow takes the plan as it is. A fetch run
-    plans inside the flow (fetching is its first task, with retries)."""
-    with run_lock(settings.warehouse_dir):
-        ctx = None if settings.fetch else plan_run(settings, progress)
-        if ctx is not None and ctx.nothing_changed and not settings.force:
-            return unchanged_summary(ctx)
-        with parse_workers(ctx, settings) if ctx is not None else nullcontext():
-            from flows.prefect_env import configure, warm_start
-
-            configure(settings.state_dir)
-            warm_start(_imports_for_the_flow)
-            from flows.prefect_flow import minutes_pipeline
-
-            return minutes_pipeline(settings, progress, PlannedRun(ctx) if ctx is not None else None)
-
-
-def _imports_for_the_flow() -> None:
-    """What the flow imports anyway (Great Expectations alone takes seconds), done while
-    Prefect's server starts."""
-    import flows.prefect_flow  # noqa: F401
-    from expectations.gx_context import import_gx
-
-    import_gx()

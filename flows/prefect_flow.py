@@ -1,8 +1,14 @@
-"""Prefect wrappers of the steps. Imported only after flows.prefect_env.configure()."""
+"""Prefect wrappers of the steps. Imported only after flows.prefect_env.configure().
+
+The flow does not have a loop of its own: it runs flows.pipeline's batch loop with each step
+wrapped as a task (``TASKS``), one task per stage per batch.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
@@ -10,39 +16,39 @@ from prefect.utilities.annotations import quote
 
 from flows import pipeline, steps
 from flows.settings import Settings
-from flows.stages import Batch, normalise_batch
 
-# Tasks pass batches in memory; caching would hash them for nothing. Retries only on network I/O.
+
+def as_task(fn: Callable[..., Any], name: str) -> Callable[..., Any]:
+    """``fn`` as a Prefect task (no caching: tasks pass batches in memory, and caching would hash
+    them for nothing; no retries: these steps do no network I/O), called with every argument
+    quote()d: Prefect would otherwise walk every object inside a batch (tens of thousands of
+    rows) looking for upstream futures, at every call; these arguments hold none."""
+    wrapped = task(fn, name=name, cache_policy=NO_CACHE)
+
+    def call(*args: Any) -> Any:
+        return wrapped(*(quote(a) for a in args))
+
+    return call
+
+
+TASKS = pipeline.Steps(
+    extract=as_task(steps.extract_step, "extract"),
+    normalise=as_task(steps.normalise_step, "normalise"),
+    stage=as_task(steps.stage_step, "stage"),
+    publish=as_task(steps.publish_step, "load-and-publish"),
+)
+# Fetching is network I/O: retried.
 plan_task = task(pipeline.plan_run, name="fetch-and-discover", cache_policy=NO_CACHE, retries=2,
                  retry_delay_seconds=[30, 120])
-extract_task = task(steps.extract_step, name="extract", cache_policy=NO_CACHE)
-normalise_task = task(steps.normalise_step, name="normalise", cache_policy=NO_CACHE)
-stage_task = task(steps.stage_step, name="stage", cache_policy=NO_CACHE)
-publish_task = task(steps.publish_step, name="load-and-publish", cache_policy=NO_CACHE)
 
 
 @flow(name="minutes-pipeline", log_prints=False, validate_parameters=False)
 def minutes_pipeline(settings: Settings, progress: pipeline.Progress,
                      planned: pipeline.PlannedRun | None = None) -> steps.RunSummary:
-    """``planned``: a folder run already planned by the caller (flows.pipeline.run_with_prefect),
+    """``planned``: a folder run already planned by the caller (flows.prefect_run.run_with_prefect),
     its workers already parsing; without it the flow fetches (or reads) and plans as its first task."""
     ctx = planned.ctx if planned is not None else plan_task(settings, progress)
-    if ctx.nothing_changed and not settings.force:
-        return steps.unchanged_summary(ctx)
-    pipeline.attach_checks(ctx)
-    tally = pipeline.Tally(ctx, progress)
-    # quote(): Prefect would otherwise walk every object inside a batch (tens of thousands of
-    # rows) looking for upstream futures, at every task call; these arguments hold none.
-    with pipeline.parse_workers(ctx, settings):
-        with steps.failing_cleanly(ctx):
-            batches = pipeline.batched(ctx.files, settings.batch_size)
-            for number, files in enumerate(batches):
-                batch = extract_task(quote(ctx), number, quote(files), settings.max_bytes, settings.max_pdf_pages,
-                                     quote(batches[number + 1] if number + 1 < len(batches) else None))
-                batch = normalise_task(quote(ctx), quote(batch))
-                tally.add(stage_task(quote(ctx), quote(batch)))
-    progress("  load: building Parquet and DuckDB, checking, publishing")
-    return publish_task(quote(ctx), frozenset(tally.reused), tally.checks_failed)
+    return pipeline.run_planned(ctx, settings, progress, TASKS)
 
 
 @flow(name="minutes-nightly", log_prints=True)
@@ -60,17 +66,3 @@ def nightly(warehouse_dir: str = "warehouse-out", state_dir: str = "state", sour
     summary = minutes_pipeline(Settings.from_env(**overrides), print)
     return (f"{summary.outcome}: {summary.documents} documents, {summary.loaded} loaded, "
             f"{summary.quarantined} quarantined")
-
-
-parse_chunk_task = task(normalise_batch, name="parse-chunk", cache_policy=NO_CACHE)
-
-
-def parse_on_dask(address: str, parts: list[Batch]) -> list[Batch]:
-    """Parse chunks of a batch as tasks of a subflow running on the Dask cluster at ``address``."""
-    from prefect_dask import DaskTaskRunner
-
-    @flow(name="parse-on-dask", task_runner=DaskTaskRunner(address=address), validate_parameters=False)
-    def parse_subflow(chunks: list[Batch]) -> list[Batch]:
-        return [f.result() for f in parse_chunk_task.map(chunks)]
-
-    return parse_subflow(parts)

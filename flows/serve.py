@@ -29,7 +29,7 @@ def next_fire(cron: str, timezone: str, after: datetime | None = None) -> dateti
 
 def _run_once(settings: Settings) -> int:
     from flows.lock import WarehouseLocked
-    from flows.pipeline import run_with_prefect
+    from flows.prefect_run import run_with_prefect
     from flows.steps import RunFailed
 
     try:

@@ -1,8 +1,9 @@
 """The pipeline's stages as plain functions over batches of documents.
 
-The Prefect flow (flows/pipeline.py) runs each of these as one task per batch; the plain
-loop (``run_plain``) calls them directly, which is also how the orchestration overhead is
-measured. Each stage returns small typed values; nothing here holds every document at once.
+The batch loop (flows/pipeline.py) reaches them through the steps (flows/steps.py), one call
+per batch: as Prefect tasks in the flow, as plain calls in ``run_plain`` (which is also how the
+orchestration overhead is measured), here or in worker processes (flows/parallel.py). Each stage
+returns small typed values; nothing here holds every document at once.
 """
 
 from __future__ import annotations
@@ -15,10 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from transforms.adapters import choose_adapter
-from transforms.models import CleanText, ExtractionError, RawDocument
+from transforms.models import CleanText, ExtractionError, ParseWarning, RawDocument
 from transforms.tabulate import fact_rows
+from warehouse.schema import FACT_TABLES
 
-FACT_TABLES = ("meetings", "attendance", "agenda_items", "actions", "action_updates", "decisions")
+#: The tables whose rows the normalise stage makes, per document: the facts and the warnings.
+PARSED_TABLES = (*FACT_TABLES, "parse_warnings")
 
 
 @dataclass
@@ -83,16 +86,16 @@ class Batch:
     number: int
     records: dict[str, DocumentRecord] = field(default_factory=dict)
     texts: dict[str, CleanText] = field(default_factory=dict)
-    rows: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: {t: [] for t in FACT_TABLES})
+    rows: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: {t: [] for t in PARSED_TABLES})
     quarantine: list[QuarantineEntry] = field(default_factory=list)
     checks_failed: int = 0
 
     def reject(self, document_id: str, stage: str, check_name: str, reason: str) -> None:
-        """Quarantine a document: it keeps its documents row, loses its text and fact rows."""
+        """Quarantine a document: it keeps its documents row, loses its text, fact rows and warnings."""
         rec = self.records[document_id]
         self.quarantine.append(QuarantineEntry(document_id, rec.source_uri, stage, check_name, reason))
         self.texts.pop(document_id, None)
-        for table in FACT_TABLES:
+        for table in PARSED_TABLES:
             self.rows[table] = [r for r in self.rows[table] if r["document_id"] != document_id]
 
     @property
@@ -205,8 +208,17 @@ def extract_check_frame(batch: Batch):
                         columns=cols)
 
 
+def warning_rows(document_id: str, warnings: tuple[ParseWarning, ...]) -> list[dict[str, Any]]:
+    """``parse_warnings`` rows of one document (a warning without a span concerns all of it)."""
+    return [{"document_id": document_id, "warning_index": i, "code": w.code, "message": w.message,
+             "char_start": w.span.start if w.span else None, "char_end": w.span.end if w.span else None}
+            for i, w in enumerate(warnings)]
+
+
 def normalise_batch(batch: Batch) -> Batch:
-    """Parse every extracted text of the batch with its layout adapter into fact rows."""
+    """Parse every extracted text of the batch with its layout adapter into fact rows and
+    warnings. A parser that raises quarantines its document (``parser_crashed``, with the
+    exception's message): the one place a parse failure is caught."""
     for document_id in sorted(batch.texts):
         clean = batch.texts[document_id]
         rec = batch.records[document_id]
@@ -222,6 +234,7 @@ def normalise_batch(batch: Batch) -> Batch:
         rec.meeting_id = rows["meetings"][0]["meeting_id"]
         for table in FACT_TABLES:
             batch.rows[table].extend(rows[table])
+        batch.rows["parse_warnings"].extend(warning_rows(document_id, parsed.warnings))
     return batch
 
 
@@ -257,7 +270,7 @@ def absorb(batch: Batch, parsed: list[Batch], only: set[str] | None = None) -> B
 
     for part in parsed:
         batch.records.update({d: r for d, r in part.records.items() if keep(d)})
-        for table in FACT_TABLES:
+        for table in PARSED_TABLES:
             batch.rows[table].extend(r for r in part.rows[table] if keep(r["document_id"]))
         for q in part.quarantine:
             if keep(q.document_id):

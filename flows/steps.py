@@ -19,16 +19,15 @@ from typing import Any, Protocol
 
 from flows import runlog
 from flows.faults import pause_point
+from flows.parallel import Parser
 from flows.parser_version import parser_version
 from flows.stages import (
-    FACT_TABLES,
+    PARSED_TABLES,
     Batch,
     SourceFile,
     apply_failures,
-    extract_batch,
     extract_check_frame,
     facts_check_frames,
-    normalise_batch,
     utcnow,
 )
 from warehouse.arrow import rows_to_arrow
@@ -63,7 +62,7 @@ class RunContext:
     parser_version: str
     changes: ChangeCounts
     checks: Checks | None = None
-    pool: Any = None  # flows.parallel.WorkerPool when parsing runs across processes
+    parser: Parser | None = None  # set by flows.pipeline.parse_workers for the batch loop
     stage_seconds: dict[str, float] = field(default_factory=lambda: {"extract": 0.0, "normalise": 0.0,
                                                                      "stage": 0.0, "load": 0.0})
 
@@ -147,15 +146,12 @@ def extract_arguments(ctx: RunContext, files: list[SourceFile], max_bytes: int, 
 
 def extract_step(ctx: RunContext, number: int, files: list[SourceFile], max_bytes: int,
                  max_pdf_pages: int, upcoming: list[SourceFile] | None = None) -> Batch:
-    """Extract a batch and run the after-extract gate. ``upcoming``: the next batch's files, which
-    worker processes (when there are any) start on meanwhile."""
+    """Extract a batch (with ``ctx.parser``) and run the after-extract gate. ``upcoming``: the next
+    batch's files, which worker processes (when there are any) start on meanwhile."""
     t0 = time.perf_counter()
     kw = extract_arguments(ctx, files, max_bytes, max_pdf_pages)
-    if ctx.pool is None:
-        batch = extract_batch(number, files, **kw)
-    else:
-        ahead = (upcoming, extract_arguments(ctx, upcoming, max_bytes, max_pdf_pages)) if upcoming else None
-        batch = ctx.pool.extract(number, files, upcoming=ahead, **kw)
+    ahead = (upcoming, extract_arguments(ctx, upcoming, max_bytes, max_pdf_pages)) if upcoming else None
+    batch = ctx.parser.extract(number, files, upcoming=ahead, **kw)
     if ctx.checks is not None and batch.texts:
         apply_failures(batch, ctx.checks.check_documents(extract_check_frame(batch)), "extract_check")
     pause_point("extract", ctx.state_dir)
@@ -165,7 +161,7 @@ def extract_step(ctx: RunContext, number: int, files: list[SourceFile], max_byte
 
 def normalise_step(ctx: RunContext, batch: Batch) -> Batch:
     t0 = time.perf_counter()
-    batch = ctx.pool.normalise(batch) if ctx.pool is not None else normalise_batch(batch)
+    batch = ctx.parser.normalise(batch)
     if ctx.checks is not None and batch.texts:
         apply_failures(batch, ctx.checks.check_facts(facts_check_frames(batch)), "normalise_check")
     pause_point("normalise", ctx.state_dir)
@@ -182,7 +178,7 @@ def stage_step(ctx: RunContext, batch: Batch) -> BatchCounts:
     write_part(ctx.parts_dir, "documents", batch.number, docs)
     write_part(ctx.parts_dir, "document_text", batch.number,
                [{"document_id": d, "text": t.text} for d, t in batch.texts.items() if d not in bad])
-    for table in FACT_TABLES:
+    for table in PARSED_TABLES:
         write_part(ctx.parts_dir, table, batch.number, batch.rows[table])
     write_part(ctx.parts_dir, "quarantine", batch.number, [
         q.row(ctx.previous.quarantine_times.get((q.document_id, q.stage, q.check_name), ctx.started))

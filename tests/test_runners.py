@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from flows.pipeline import run_plain, run_with_prefect
+from flows.pipeline import run_plain
+from flows.prefect_run import run_with_prefect
 from flows.settings import SAMPLES_DIR, Settings
 from tests.conftest import table_contents
 

@@ -51,13 +51,15 @@ def people_rows(appearances) -> list[dict]:
     """One row per person from (person_id, name, rank, meeting date) per attendance row:
     fullest name, rank at the latest meeting, appearances."""
     people: dict[str, dict] = {}
+    latest: dict[str, object] = {}  # person_id -> date of the meeting latest_rank comes from
     for pid, name, rank, when in appearances:
         p = people.get(pid)
         if p is None:
-            p = people[pid] = {"person_id": pid, "name": name, "latest_rank": rank, "appearances": 0, "_when": when}
+            p = people[pid] = {"person_id": pid, "name": name, "latest_rank": rank, "appearances": 0}
+            latest[pid] = when
         p["appearances"] += 1
         if len(name) > len(p["name"]):
             p["name"] = name
-        if when is not None and (p["_when"] is None or when > p["_when"]):
-            p["latest_rank"], p["_when"] = rank, when
+        if when is not None and (latest[pid] is None or when > latest[pid]):
+            p["latest_rank"], latest[pid] = rank, when
     return sorted(people.values(), key=lambda p: p["person_id"])

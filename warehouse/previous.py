@@ -14,6 +14,8 @@ from typing import Any
 
 import duckdb
 
+from warehouse.schema import BY_NAME
+
 DB_NAME = "minutes.duckdb"
 
 
@@ -31,7 +33,7 @@ class PreviousWarehouse:
     def parquet(self, table: str) -> str | None:
         if self.parquet_dir is None:
             return None
-        path = self.parquet_dir / table / f"{table}.parquet"
+        path = self.parquet_dir / BY_NAME[table].parquet_file
         return str(path) if path.exists() else None
 
 

@@ -23,11 +23,10 @@ from transforms.ranks import rank_table
 from warehouse.arrow import rows_to_arrow, write_parquet_atomic
 from warehouse.people import apply_people
 from warehouse.previous import PreviousWarehouse
-from warehouse.schema import BY_NAME, TABLES, create_table_sql
+from warehouse.schema import BY_NAME, FACT_TABLES, TABLES, create_table_sql
 from warehouse.views import VIEWS, create_view_sql
 
 DB_NAME = "minutes.duckdb"
-FACT_TABLES = ("meetings", "attendance", "agenda_items", "actions", "action_updates", "decisions")
 KEEP_RELEASES = 2
 
 
@@ -94,6 +93,10 @@ def final_tables(parts_dir: Path, previous: PreviousWarehouse | None = None,
         SELECT * FROM {scan('document_text')}
         WHERE document_id IN (SELECT document_id FROM docs WHERE status = 'loaded')
         QUALIFY row_number() OVER (PARTITION BY document_id) = 1""")
+    out["parse_warnings"] = _select(con, "parse_warnings", f"""
+        SELECT * FROM {scan('parse_warnings')}
+        WHERE document_id IN (SELECT document_id FROM docs WHERE status = 'loaded')
+        QUALIFY row_number() OVER (PARTITION BY document_id, warning_index) = 1""")
     out["ranks"] = rows_to_arrow("ranks", rank_table())
     out["quarantine"] = _select(con, "quarantine", f"""
         SELECT * FROM {scan('quarantine')}
@@ -105,10 +108,10 @@ def final_tables(parts_dir: Path, previous: PreviousWarehouse | None = None,
 
 
 def write_release(tables: dict[str, pa.Table], release_dir: Path) -> Path:
-    """Parquet per table under ``release_dir/parquet/<table>/<table>.parquet`` and a DuckDB file
+    """Parquet per table under ``release_dir/parquet/`` (``Table.parquet_file``) and a DuckDB file
     loaded from them, with column comments and the views. Returns the DuckDB path."""
     for name, table in tables.items():
-        write_parquet_atomic(table, release_dir / "parquet" / name / f"{name}.parquet")
+        write_parquet_atomic(table, release_dir / "parquet" / BY_NAME[name].parquet_file)
     db_path = release_dir / DB_NAME
     if db_path.exists():
         db_path.unlink()
@@ -121,7 +124,7 @@ def write_release(tables: dict[str, pa.Table], release_dir: Path) -> Path:
         for t in TABLES:
             for stmt in create_table_sql(t):
                 con.execute(stmt)
-            parquet = release_dir / "parquet" / t.name / f"{t.name}.parquet"
+            parquet = release_dir / "parquet" / t.parquet_file
             con.execute(f"INSERT INTO \"{t.name}\" SELECT * FROM read_parquet('{parquet}')")
         for v in VIEWS:
             for stmt in create_view_sql(v):

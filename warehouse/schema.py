@@ -8,16 +8,21 @@ DuckDB DDL (with column comments), the Parquet/Arrow schema and the data diction
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
 
-import pyarrow as pa
+if TYPE_CHECKING:
+    import pyarrow as pa
 
+#: DuckDB type -> the pyarrow type (factory name and arguments). pyarrow is imported only when an
+#: Arrow schema is built: the parse worker processes read the table list and need no pyarrow.
 ARROW_TYPES = {
-    "VARCHAR": pa.string(),
-    "DATE": pa.date32(),
-    "BOOLEAN": pa.bool_(),
-    "INTEGER": pa.int32(),
-    "BIGINT": pa.int64(),
-    "TIMESTAMP": pa.timestamp("us"),
+    "VARCHAR": ("string",),
+    "DATE": ("date32",),
+    "BOOLEAN": ("bool_",),
+    "INTEGER": ("int32",),
+    "BIGINT": ("int64",),
+    "TIMESTAMP": ("timestamp", "us"),
 }
 
 
@@ -29,16 +34,33 @@ class Column:
     nullable: bool = True
 
 
+#: What a table is. ``fact``: rows read from documents, one document per meeting supplying them
+#: (the load step keeps the primary document's rows); ``reference``: lookups other tables join to;
+#: ``audit``: what the pipeline saw, stopped, warned about and ran.
+FACT, REFERENCE, AUDIT = "fact", "reference", "audit"
+KINDS = (FACT, REFERENCE, AUDIT)
+
+
 @dataclass(frozen=True)
 class Table:
     name: str
     description: str
     columns: tuple[Column, ...]
     key: tuple[str, ...]  # unique, not null; also the row order of the published files
+    kind: str  # FACT, REFERENCE or AUDIT
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"table {self.name}: kind {self.kind!r} is not one of {KINDS}")
 
     @property
     def column_names(self) -> list[str]:
         return [c.name for c in self.columns]
+
+    @property
+    def parquet_file(self) -> str:
+        """The table's Parquet file under a release's (and the warehouse's) ``parquet/`` folder."""
+        return f"{self.name}/{self.name}.parquet"
 
 
 def _c(name: str, type_: str, description: str, nullable: bool = True) -> Column:
@@ -69,12 +91,12 @@ TABLES: tuple[Table, ...] = (
         _c("source_modified", "TIMESTAMP", "Last-modified time of the source when known."),
         _c("parser_version", "VARCHAR", "Fingerprint of the parsing code that read it (unchanged bytes are "
            "re-parsed only when it changes)."),
-    ), ("document_id",)),
+    ), ("document_id",), AUDIT),
     Table("document_text", "The cleaned text of each loaded document: every char_start/char_end "
           "points into it.", (
         _c("document_id", "VARCHAR", "documents.document_id.", False),
         _c("text", "VARCHAR", "Cleaned text (site furniture removed).", False),
-    ), ("document_id",)),
+    ), ("document_id",), AUDIT),
     Table("meetings", "One row per meeting; two documents of the same meeting give one row.", (
         _c("meeting_id", "VARCHAR", "Body slug + date, e.g. `kent-police-chief-officer-s-management-board-"
            "strategic/2024-10-08`; the document id when body or date is unknown.", False),
@@ -88,7 +110,7 @@ TABLES: tuple[Table, ...] = (
         _c("body_missing", FLAG, "True when the text never names the body (flagged, not guessed).", False),
         _c("adapter", "VARCHAR", "The layout adapter that parsed it."),
         *PROVENANCE,
-    ), ("meeting_id",)),
+    ), ("meeting_id",), FACT),
     Table("attendance", "One row per person listed for a meeting.", (
         _c("attendance_id", "VARCHAR", "Stable id of this row.", False),
         _c("meeting_id", "VARCHAR", "meetings.meeting_id.", False),
@@ -107,14 +129,14 @@ TABLES: tuple[Table, ...] = (
         _c("partial", FLAG, "Attended part only ((from 13:30), (Item 6)).", False),
         _c("note", "VARCHAR", "The qualifying text: partial attendance and/or substitution."),
         *PROVENANCE,
-    ), ("attendance_id",)),
+    ), ("attendance_id",), FACT),
     Table("agenda_items", "Numbered agenda items.", (
         _c("agenda_item_id", "VARCHAR", "Stable id of this row.", False),
         _c("meeting_id", "VARCHAR", "meetings.meeting_id.", False),
         _c("item_number", "VARCHAR", "As written (`8a`, `105`).", False),
         _c("title", "VARCHAR", "Title without the number.", False),
         *PROVENANCE,
-    ), ("agenda_item_id",)),
+    ), ("agenda_item_id",), FACT),
     Table("actions", "One row per action raised.", (
         _c("action_id", "VARCHAR", "Stable id.", False),
         _c("meeting_id", "VARCHAR", "The meeting that raised it.", False),
@@ -126,7 +148,7 @@ TABLES: tuple[Table, ...] = (
         _c("status_when_raised", "VARCHAR", "Status given where it was raised (an actions table), if any."),
         _c("item_number", "VARCHAR", "The agenda item it was raised under, when known."),
         *PROVENANCE,
-    ), ("action_id",)),
+    ), ("action_id",), FACT),
     Table("action_updates", "One row per status report of an action at a meeting.", (
         _c("action_update_id", "VARCHAR", "Stable id.", False),
         _c("meeting_id", "VARCHAR", "The meeting that reported it.", False),
@@ -134,7 +156,7 @@ TABLES: tuple[Table, ...] = (
         _c("status", "VARCHAR", "`open`, `closed` or `carried_forward`.", False),
         _c("status_as_written", "VARCHAR", "e.g. `CLOSED`, `discharged`, `carried forward`."),
         *PROVENANCE,
-    ), ("action_update_id",)),
+    ), ("action_update_id",), FACT),
     Table("decisions", "Decisions and resolutions, one row each.", (
         _c("decision_id", "VARCHAR", "Stable id.", False),
         _c("meeting_id", "VARCHAR", "meetings.meeting_id.", False),
@@ -142,13 +164,13 @@ TABLES: tuple[Table, ...] = (
         _c("kind", "VARCHAR", "`decision` or `resolution` (RESOLVED that ...).", False),
         _c("text", "VARCHAR", "The decision as written.", False),
         *PROVENANCE,
-    ), ("decision_id",)),
+    ), ("decision_id",), FACT),
     Table("people", "One row per resolved person.", (
         _c("person_id", "VARCHAR", "Stable id.", False),
         _c("name", "VARCHAR", "The fullest form of the name seen.", False),
         _c("latest_rank", "VARCHAR", "Rank as written at the person's latest meeting."),
         _c("appearances", "INTEGER", "Attendance rows for this person.", False),
-    ), ("person_id",)),
+    ), ("person_id",), REFERENCE),
     Table("ranks", "Reference table of rank and title prefixes (attendance.rank_code joins here).", (
         _c("rank_code", "VARCHAR", "Normalised code, acting/temporary included, e.g. `DCC`, `A/DCC`, `T/CS`.", False),
         _c("base_rank_code", "VARCHAR", "The substantive rank, e.g. `DCC` for `A/DCC`.", False),
@@ -158,14 +180,14 @@ TABLES: tuple[Table, ...] = (
         _c("is_temporary", FLAG, "A temporary rank (T/, Temporary).", False),
         _c("is_police_officer", FLAG, "A warranted police rank.", False),
         _c("is_police_staff", FLAG, "A police staff grade.", False),
-    ), ("rank_code",)),
+    ), ("rank_code",), REFERENCE),
     Table("document_versions", "Every version of every source seen: a corrected page or approved minutes "
           "replacing a draft is a new version of the same source_uri; earlier versions stay here.", (
         _c("source_uri", "VARCHAR", "The source (URL or file path).", False),
         _c("document_id", "VARCHAR", "sha256 of this version's bytes.", False),
         _c("first_seen_run", "VARCHAR", "runs.run_id of the run that first saw this version.", False),
         _c("is_current", FLAG, "This is the version the source has now.", False),
-    ), ("source_uri", "document_id")),
+    ), ("source_uri", "document_id"), AUDIT),
     Table("runs", "One row per pipeline run (published or failed), from the run log in the state folder.", (
         _c("run_id", "VARCHAR", "Sortable run id (start time).", False),
         _c("started_at", "TIMESTAMP", "UTC.", False),
@@ -179,7 +201,7 @@ TABLES: tuple[Table, ...] = (
         _c("checks_failed", "INTEGER", "Quality checks that failed (document- and table-level).", False),
         _c("outcome", "VARCHAR", "`published`, `unchanged` (nothing to do) or `failed`.", False),
         _c("message", "VARCHAR", "Why it failed, or a one-line summary."),
-    ), ("run_id",)),
+    ), ("run_id",), AUDIT),
     Table("quarantine", "What a check stopped: one row per failed check; nothing silently dropped.", (
         _c("document_id", "VARCHAR", "documents.document_id.", False),
         _c("source_uri", "VARCHAR", "Where it came from.", False),
@@ -187,14 +209,40 @@ TABLES: tuple[Table, ...] = (
         _c("check_name", "VARCHAR", "The check that failed.", False),
         _c("reason", "VARCHAR", "Readable reason.", False),
         _c("quarantined_at", "TIMESTAMP", "When the document was first quarantined for this check.", False),
-    ), ("document_id", "stage", "check_name")),
+    ), ("document_id", "stage", "check_name"), AUDIT),
+    Table("parse_warnings", "Non-fatal oddities met while parsing a loaded document (its text was cut, "
+          "no attendee list was found, ...): one row per warning; the document's rows are still loaded.", (
+        _c("document_id", "VARCHAR", "documents.document_id.", False),
+        _c("warning_index", "INTEGER", "Position of the warning among the document's warnings (0-based).", False),
+        _c("code", "VARCHAR", "Short stable tag, e.g. `truncated`, `no_attendees`, `attendee_table_cut`.", False),
+        _c("message", "VARCHAR", "Readable description.", False),
+        _c("char_start", "INTEGER", "Start offset of the text it concerns in the cleaned text; NULL for "
+           "the whole document."),
+        _c("char_end", "INTEGER", "End offset (exclusive); NULL for the whole document."),
+    ), ("document_id", "warning_index"), AUDIT),
 )
 
 BY_NAME = {t.name: t for t in TABLES}
 
 
+def tables_of(kind: str) -> tuple[str, ...]:
+    """Names of the tables of one kind, in schema order."""
+    return tuple(t.name for t in TABLES if t.kind == kind)
+
+
+#: meetings, attendance, agenda_items, actions, action_updates, decisions
+FACT_TABLES = tables_of(FACT)
+
+
+@cache
 def arrow_schema(table: Table) -> pa.Schema:
-    return pa.schema([pa.field(c.name, ARROW_TYPES[c.type], nullable=c.nullable) for c in table.columns])
+    import pyarrow as pa
+
+    def arrow_type(name: str) -> pa.DataType:
+        factory, *args = ARROW_TYPES[name]
+        return getattr(pa, factory)(*args)
+
+    return pa.schema([pa.field(c.name, arrow_type(c.type), nullable=c.nullable) for c in table.columns])
 
 
 def _quote(s: str) -> str:
@@ -218,9 +266,12 @@ def data_dictionary_markdown() -> str:
            "Generated from `warehouse/schema.py` and `warehouse/views.py` by `minutes dictionary`;"
            " do not edit by hand.", "",
            "Every fact row carries `document_id`, `char_start`, `char_end`: the span of the document's "
-           "cleaned text (`document_text.text`) it was read from.", ""]
+           "cleaned text (`document_text.text`) it was read from.", "",
+           "Kinds: **fact** tables hold what the minutes say (the rows of each meeting's primary "
+           "document); **reference** tables are lookups they join to; **audit** tables record what the "
+           "pipeline saw, stopped, warned about and ran.", ""]
     for t in TABLES:
-        out += [f"## {t.name}", "", t.description, "", f"Key: `{', '.join(t.key)}`", "",
+        out += [f"## {t.name}", "", t.description, "", f"Kind: {t.kind}. Key: `{', '.join(t.key)}`", "",
                 "| column | type | null | meaning |", "|---|---|---|---|"]
         out += [f"| {c.name} | {c.type} | {'yes' if c.nullable else 'no'} | {c.description} |" for c in t.columns]
         out.append("")

@@ -5,7 +5,8 @@ They are created in the published DuckDB file and documented in the data diction
 
 Views a dashboard or BI tool reads: ``action_register`` (actions with owner, status and the
 sentence they came from), ``attendance_summary`` (per person, body and quarter),
-``decision_log``, ``meeting_summary``, ``data_quality_runs`` and ``data_quality_quarantine``.
+``decision_log``, ``meeting_summary``, ``data_quality_runs``, ``data_quality_quarantine`` and
+``data_quality_parse_warnings``.
 Example::
 
     SELECT name, quarter, attended, meetings_held, attendance_rate
@@ -326,7 +327,8 @@ LEFT JOIN documents doc ON doc.document_id = m.document_id
 DATA_QUALITY_RUNS = View(
     "data_quality_runs",
     "Pipeline runs, newest first by run_id, with how long each took and which is the latest "
-    "(and latest published) run. Data quality has two views: this one and data_quality_quarantine.",
+    "(and latest published) run. Data quality has three views: this one, data_quality_quarantine "
+    "and data_quality_parse_warnings.",
     (
         ("run_id", "runs.run_id (sortable: start time)"),
         ("started_at", "UTC"),
@@ -430,8 +432,32 @@ FROM pairs
 """,
 )
 
+# Loaded documents the parser found odd: their rows are published, but a reader of a figure
+# from them should know (a truncated page, a meeting without an attendee list).
+DATA_QUALITY_PARSE_WARNINGS = View(
+    "data_quality_parse_warnings",
+    "One row per loaded document and warning code: how many times the parser warned, what it "
+    "said, and where the document came from (the per-warning rows, with spans, are in parse_warnings).",
+    (
+        ("document_id", "documents.document_id"),
+        ("source_uri", "where it came from: a URL or a file path"),
+        ("adapter", "the layout adapter that parsed it"),
+        ("meeting_id", "the meeting it was parsed into"),
+        ("code", "the warning code, e.g. `truncated`, `no_attendees`"),
+        ("warnings", "number of warnings of this code in the document"),
+        ("messages", "the distinct messages, `; `-separated"),
+    ),
+    """
+SELECT w.document_id, d.source_uri, d.adapter, d.meeting_id, w.code, count(*) AS warnings,
+       string_agg(DISTINCT w.message, '; ' ORDER BY w.message) AS messages
+FROM parse_warnings w LEFT JOIN documents d USING (document_id)
+GROUP BY w.document_id, d.source_uri, d.adapter, d.meeting_id, w.code
+""",
+)
+
 VIEWS: tuple[View, ...] = (ACTION_STATUS, ACTION_REGISTER, ATTENDANCE_SUMMARY, DECISION_LOG, MEETING_SUMMARY,
-                           DATA_QUALITY_RUNS, DATA_QUALITY_QUARANTINE, PEOPLE_REVIEW)
+                           DATA_QUALITY_RUNS, DATA_QUALITY_QUARANTINE, DATA_QUALITY_PARSE_WARNINGS,
+                           PEOPLE_REVIEW)
 
 
 def create_view_sql(view: View) -> list[str]:
