@@ -19,6 +19,8 @@ from transforms.models import CleanText, ExtractionError, RawDocument
 from transforms.tabulate import fact_rows
 
 FACT_TABLES = ("meetings", "attendance", "agenda_items", "actions", "action_updates", "decisions")
+#: shorter texts are the after-extract gate's (too little text), not the document-kind gate's
+MIN_KIND_CHARS = 40
 
 
 @dataclass
@@ -39,6 +41,8 @@ class DocumentRecord:
     replacement_char_share: float = 0.0
     parser_version: str | None = None
     reused_status: str | None = None  # set when the previous warehouse's rows are reused as they are
+    document_kind: str | None = None  # minutes, agenda, listing, not_minutes (transforms/extract/document_kind)
+    document_kind_cue: str | None = None
 
     def row(self, status: str) -> dict[str, Any]:
         return {"document_id": self.document_id, "source_uri": self.source_uri,
@@ -46,7 +50,8 @@ class DocumentRecord:
                 "format": self.format, "encoding": self.encoding, "adapter": self.adapter,
                 "byte_size": self.byte_size, "char_count": self.char_count, "truncated": self.truncated,
                 "is_primary": False, "source_modified": self.source_modified,
-                "parser_version": self.parser_version}
+                "parser_version": self.parser_version, "document_kind": self.document_kind,
+                "document_kind_cue": self.document_kind_cue}
 
 
 @dataclass(frozen=True)
@@ -158,7 +163,7 @@ def extract_batch(number: int, files: list[SourceFile], *, max_bytes: int, max_p
     """Extract each file of a batch. Unreadable input is quarantined, never dropped. A document
     whose bytes the previous warehouse already holds (parsed by the same parser version, given in
     ``reuse``) is not read or parsed again: its rows are carried over at publish."""
-    from transforms.extract import error_page_reason, extract_text
+    from transforms.extract import classify, error_page_reason, extract_text
 
     batch = Batch(number)
     for f in files:
@@ -171,8 +176,9 @@ def extract_batch(number: int, files: list[SourceFile], *, max_bytes: int, max_p
             continue
         previous = (reuse or {}).get(f.document_id)
         if previous is not None:
-            for key in ("format", "encoding", "char_count", "truncated", "adapter", "meeting_id"):
-                setattr(rec, key, previous[key])
+            for key in ("format", "encoding", "char_count", "truncated", "adapter", "meeting_id",
+                        "document_kind", "document_kind_cue"):
+                setattr(rec, key, previous.get(key))
             rec.reused_status = previous["status"]
             continue
         if f.byte_size > max_bytes:
@@ -183,6 +189,8 @@ def extract_batch(number: int, files: list[SourceFile], *, max_bytes: int, max_p
             clean = extract_text(RawDocument(f.document_id, f.uri, f.path.read_bytes()),
                                  max_bytes=max_bytes, max_pdf_pages=max_pdf_pages)
         except ExtractionError as exc:
+            if exc.check == "not_minutes":
+                rec.document_kind, rec.document_kind_cue = "not_minutes", exc.reason
             batch.reject(f.document_id, "extract", exc.check, exc.reason)
             continue
         except Exception as exc:  # noqa: BLE001 - a bug in a library must not stop the run
@@ -192,7 +200,12 @@ def extract_batch(number: int, files: list[SourceFile], *, max_bytes: int, max_p
         rec.char_count = len(clean.text)
         rec.error_page_reason = error_page_reason(clean.text)
         rec.replacement_char_share = _replacement_share(clean.text)
+        kind = classify(clean.text)
+        rec.document_kind, rec.document_kind_cue = kind.kind, kind.cue
         batch.texts[f.document_id] = clean
+        # An error page or a near-empty text is the after-extract gate's to name.
+        if kind.kind == "not_minutes" and rec.error_page_reason is None and rec.char_count >= MIN_KIND_CHARS:
+            batch.reject(f.document_id, "extract", "not_minutes", kind.reason)
     return batch
 
 
@@ -210,6 +223,8 @@ def normalise_batch(batch: Batch) -> Batch:
     for document_id in sorted(batch.texts):
         clean = batch.texts[document_id]
         rec = batch.records[document_id]
+        if rec.document_kind == "listing":  # kept as a document; an index yields no meeting facts
+            continue
         adapter = choose_adapter(clean.text)
         try:
             parsed = adapter.parse(clean)

@@ -69,6 +69,9 @@ TABLES: tuple[Table, ...] = (
         _c("source_modified", "TIMESTAMP", "Last-modified time of the source when known."),
         _c("parser_version", "VARCHAR", "Fingerprint of the parsing code that read it (unchanged bytes are "
            "re-parsed only when it changes)."),
+        _c("document_kind", "VARCHAR", "`minutes`, `agenda` (no minutes), `listing` (an index page: no "
+           "meeting facts) or `not_minutes` (quarantined); NULL when no text was read."),
+        _c("document_kind_cue", "VARCHAR", "What the kind was judged by, e.g. `JSON data, not meeting minutes`."),
     ), ("document_id",)),
     Table("document_text", "The cleaned text of each loaded document: every char_start/char_end "
           "points into it.", (

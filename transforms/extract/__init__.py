@@ -11,12 +11,14 @@ Example::
 
 Failures raise ``ExtractionError(check, reason)``; checks: ``empty_file``, ``too_large``,
 ``binary_content``, ``unsupported_format``, ``invalid_pdf``, ``encrypted_pdf``,
-``too_many_pages``, ``no_text_layer``, ``invalid_docx``, ``empty_text``.
+``too_many_pages``, ``no_text_layer``, ``invalid_docx``, ``empty_text``, ``not_minutes`` (JSON,
+CSV, XML or source code: ``document_kind.data_file_kind``).
 """
 
 from __future__ import annotations
 
 from transforms.extract.decode import declared_charset, decode_bytes
+from transforms.extract.document_kind import classify, data_file_kind
 from transforms.extract.docx_text import docx_to_text
 from transforms.extract.error_pages import error_page_reason
 from transforms.extract.furniture import clean_text, says_truncated
@@ -26,7 +28,7 @@ from transforms.extract.pdf_text import MAX_PDF_PAGES
 from transforms.extract.sniff import binary_format, looks_like_html, suffix_hint
 from transforms.models import CleanText, ExtractionError, RawDocument
 
-__all__ = ["MAX_BYTES", "extract_text", "error_page_reason"]
+__all__ = ["MAX_BYTES", "classify", "extract_text", "error_page_reason"]
 
 #: 25 MB: minutes pages are kilobytes, minutes PDFs a few megabytes
 MAX_BYTES = 25 * 1024 * 1024
@@ -83,6 +85,9 @@ def extract_text(raw: RawDocument, *, max_bytes: int = MAX_BYTES, max_pdf_pages:
         text = docx_to_text(raw.data)
     else:
         fmt, text, encoding = _decode_text(raw)
+        data = data_file_kind(text) if fmt == "text" else None
+        if data:
+            raise ExtractionError("not_minutes", f"{data}, not meeting minutes")
         if fmt == "html":
             text = html_to_text(text)
     cleaned = clean_text(text)
