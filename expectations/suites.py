@@ -55,6 +55,9 @@ class Check:
     kwargs: Mapping[str, Any]
     meaning: str  # completes "Expected ...": a person reads it in reasons and Data Docs
     label: str | None = None  # replaces the columns in `name` when two checks share them
+    #: a failing row goes to ``rejected_rows`` and the rest of its document loads (after
+    #: normalise only); otherwise the failing row's document is quarantined
+    rejects_row: bool = False
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -152,7 +155,12 @@ def has_text(column: str, what: str) -> Check:
 
 def action_ref(column: str = "action_ref") -> Check:
     return Check("ExpectColumnValuesToMatchRegex", {"column": column, "regex": ACTION_REF_PATTERN},
-                 "every action reference to look like 35/24, 17/2022, 683a or PCP 1/21")
+                 "every action reference to look like 35/24, 17/2022, 683a or PCP 1/21", rejects_row=True)
+
+
+def rejecting_row(check: Check) -> Check:
+    """The same check, failing rows only (see ``Check.rejects_row``)."""
+    return Check(check.expectation, check.kwargs, check.meaning, check.label, rejects_row=True)
 
 
 # --- derived columns -------------------------------------------------------------------------
@@ -220,8 +228,10 @@ def normalise_suites(today: date) -> dict[str, TableSuite]:
         # within a batch it is unique per document; the final tables keep one document per meeting.
         "actions": (Check("ExpectCompoundColumnsToBeUnique", {"column_list": ["action_id", "document_id"]},
                           "no document to raise the same action twice"), action_ref(),
-                    not_null("owner", "every action to name its owner"), has_text("owner", "action owner"),
-                    has_text("description", "action description"), date_range("due_date", latest)),
+                    *map(rejecting_row, (not_null("owner", "every action to name its owner"),
+                                         has_text("owner", "action owner"),
+                                         has_text("description", "action description"),
+                                         date_range("due_date", latest)))),
         "action_updates": (unique("action_update_id"), action_ref(),
                            in_set("status", ("open", "closed", "carried_forward"),
                                   "every action update status to be open, closed or carried_forward")),

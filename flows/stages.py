@@ -8,6 +8,7 @@ measured. Each stage returns small typed values; nothing here holds every docume
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -91,6 +92,7 @@ class Batch:
     rows: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: {t: [] for t in FACT_TABLES})
     quarantine: list[QuarantineEntry] = field(default_factory=list)
     checks_failed: int = 0
+    rejected: list[dict[str, Any]] = field(default_factory=list)  # rejected_rows rows
 
     def reject(self, document_id: str, stage: str, check_name: str, reason: str) -> None:
         """Quarantine a document: it keeps its documents row, loses its text and fact rows."""
@@ -99,6 +101,22 @@ class Batch:
         self.texts.pop(document_id, None)
         for table in FACT_TABLES:
             self.rows[table] = [r for r in self.rows[table] if r["document_id"] != document_id]
+        self.rejected = [r for r in self.rejected if r["document_id"] != document_id]
+
+    def reject_rows(self, table: str, key: str, check_name: str, rows: list[Any]) -> None:
+        """Move the named rows (``expectations.failures.RejectedRow``) of ``table`` to ``rejected``;
+        the rest of their documents load."""
+        reasons = {(r.document_id, r.row_key): r.reason for r in rows}
+        kept = []
+        for row in self.rows[table]:
+            reason = reasons.get((row["document_id"], str(row[key])))
+            if reason is None:
+                kept.append(row)
+                continue
+            self.rejected.append({"table_name": table, "document_id": row["document_id"], "row_key": str(row[key]),
+                                  "check_name": check_name, "reason": reason,
+                                  "row_json": json.dumps(row, default=str, sort_keys=True)})
+        self.rows[table] = kept
 
     @property
     def quarantined_ids(self) -> set[str]:
@@ -249,9 +267,15 @@ def facts_check_frames(batch: Batch) -> dict[str, Any]:
 
 def apply_failures(batch: Batch, failures: list[Any], stage: str) -> None:
     """Count a quality gate's failures and quarantine every document they name (failures without
-    documents are table-level: the publish step's business)."""
+    documents are table-level: the publish step's business). A row check's failure names rows:
+    those go to ``rejected_rows`` and their documents load without them."""
+    from warehouse.schema import BY_NAME
+
     batch.checks_failed += len(failures)
     for failure in failures:
+        if failure.rejected_rows and failure.table in batch.rows:
+            batch.reject_rows(failure.table, BY_NAME[failure.table].key[0], failure.check_name,
+                              list(failure.rejected_rows))
         for document_id in failure.document_ids:
             if document_id in batch.records and document_id not in batch.quarantined_ids:
                 batch.reject(document_id, stage, failure.check_name, failure.reason)

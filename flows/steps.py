@@ -184,6 +184,7 @@ def stage_step(ctx: RunContext, batch: Batch) -> BatchCounts:
                [{"document_id": d, "text": t.text} for d, t in batch.texts.items() if d not in bad])
     for table in FACT_TABLES:
         write_part(ctx.parts_dir, table, batch.number, batch.rows[table])
+    write_part(ctx.parts_dir, "rejected_rows", batch.number, [r for r in batch.rejected if r["document_id"] not in bad])
     write_part(ctx.parts_dir, "quarantine", batch.number, [
         q.row(ctx.previous.quarantine_times.get((q.document_id, q.stage, q.check_name), ctx.started))
         for q in batch.quarantine])

@@ -98,6 +98,10 @@ def final_tables(parts_dir: Path, previous: PreviousWarehouse | None = None,
     out["quarantine"] = _select(con, "quarantine", f"""
         SELECT * FROM {scan('quarantine')}
         QUALIFY row_number() OVER (PARTITION BY document_id, stage, check_name ORDER BY quarantined_at) = 1""")
+    out["rejected_rows"] = _select(con, "rejected_rows", f"""
+        SELECT * FROM {scan('rejected_rows')}
+        WHERE document_id IN (SELECT document_id FROM docs WHERE status = 'loaded')
+        QUALIFY row_number() OVER (PARTITION BY table_name, document_id, row_key, check_name) = 1""")
     con.close()
     for t in TABLES:  # tables filled by later steps (runs, document_versions) start empty
         out.setdefault(t.name, rows_to_arrow(t.name, []))

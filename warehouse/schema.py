@@ -191,6 +191,16 @@ TABLES: tuple[Table, ...] = (
         _c("reason", "VARCHAR", "Readable reason.", False),
         _c("quarantined_at", "TIMESTAMP", "When the document was first quarantined for this check.", False),
     ), ("document_id", "stage", "check_name")),
+    Table("rejected_rows", "Rows a row check turned away (an action without an owner, a reference that "
+          "does not look like one); the rest of their document loaded. Document-level failures are in "
+          "quarantine.", (
+        _c("table_name", "VARCHAR", "The table the row would have gone to, e.g. `actions`.", False),
+        _c("document_id", "VARCHAR", "documents.document_id (a loaded document).", False),
+        _c("row_key", "VARCHAR", "The row's key in that table, e.g. its action_id.", False),
+        _c("check_name", "VARCHAR", "The check that failed.", False),
+        _c("reason", "VARCHAR", "Readable reason.", False),
+        _c("row_json", "VARCHAR", "The row as it was parsed, as JSON.", False),
+    ), ("table_name", "document_id", "row_key", "check_name")),
 )
 
 BY_NAME = {t.name: t for t in TABLES}
