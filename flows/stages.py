@@ -67,6 +67,7 @@ class SourceFile:
     error: str | None = None
     error_check: str = "unreadable_file"
     error_stage: str = "extract"
+    charset: str | None = None  # the HTTP Content-Type charset it was fetched with
 
 
 @dataclass(frozen=True)
@@ -158,9 +159,11 @@ def _replacement_share(text: str) -> float:
     return text.count("\ufffd") / len(text) if text else 0.0
 
 
-def scan_sources(paths: list[Path], uris: dict[Path, str] | None = None) -> list[SourceFile]:
+def scan_sources(paths: list[Path], uris: dict[Path, str] | None = None,
+                 charsets: dict[Path, str] | None = None) -> list[SourceFile]:
     """Hash every file (streamed: a huge file is never held in memory). ``uris`` maps a file to the
-    URL it was fetched from; otherwise the path is the source_uri."""
+    URL it was fetched from (otherwise the path is the source_uri), ``charsets`` to the charset
+    its HTTP Content-Type header gave."""
     files = []
     for path in paths:
         uri = (uris or {}).get(path.resolve(), str(path))
@@ -172,7 +175,8 @@ def scan_sources(paths: list[Path], uris: dict[Path, str] | None = None) -> list
                                     f"cannot read the file: {exc.strerror or exc}"))
             continue
         modified = datetime.fromtimestamp(stat.st_mtime, UTC).replace(tzinfo=None)
-        files.append(SourceFile(path, uri, digest, size, modified))
+        files.append(SourceFile(path, uri, digest, size, modified,
+                                charset=(charsets or {}).get(path.resolve())))
     return files
 
 
@@ -205,7 +209,7 @@ def extract_batch(number: int, files: list[SourceFile], *, max_bytes: int, max_p
             continue
         try:
             clean = extract_text(RawDocument(f.document_id, f.uri, f.path.read_bytes()),
-                                 max_bytes=max_bytes, max_pdf_pages=max_pdf_pages)
+                                 max_bytes=max_bytes, max_pdf_pages=max_pdf_pages, http_charset=f.charset)
         except ExtractionError as exc:
             if exc.check == "not_minutes":
                 rec.document_kind, rec.document_kind_cue = "not_minutes", exc.reason
