@@ -2,6 +2,7 @@
 
     minutes run [--source DIR] [--warehouse DIR] [--plain]
     minutes dictionary [--out FILE]
+    minutes runs [--warehouse DIR]
 """
 
 from __future__ import annotations
@@ -185,6 +186,9 @@ def build_parser() -> argparse.ArgumentParser:
     dic = sub.add_parser("dictionary", help="print or write the data dictionary generated from the schema")
     dic.add_argument("--out")
     dic.set_defaults(func=cmd_dictionary)
+    from flows.runs_cli import add_runs_command
+
+    add_runs_command(sub)
     return ap
 
 

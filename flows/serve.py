@@ -4,7 +4,7 @@ With a Prefect server configured (PREFECT_API_URL), it serves the `minutes-night
 cron schedule in the configured time zone (Europe/London by default), so the server's scheduler
 starts the runs and the UI shows them. Without one, it keeps its own schedule: it sleeps until the
 next cron time in that zone and runs the same flow (a temporary local Prefect server per run).
-Every run is recorded in the run log (state/runs.jsonl) and the warehouse's `runs` table.
+Every run is recorded in the warehouse's run log (<warehouse>/runs.jsonl) and its `runs` table.
 """
 
 from __future__ import annotations

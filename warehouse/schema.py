@@ -169,7 +169,8 @@ TABLES: tuple[Table, ...] = (
         _c("first_seen_run", "VARCHAR", "runs.run_id of the run that first saw this version.", False),
         _c("is_current", FLAG, "This is the version the source has now.", False),
     ), ("source_uri", "document_id")),
-    Table("runs", "One row per pipeline run (published or failed), from the run log in the state folder.", (
+    Table("runs", "One row per pipeline run of this warehouse (published, unchanged, failed or refused), from "
+          "the run log beside it (`runs.jsonl`).", (
         _c("run_id", "VARCHAR", "Sortable run id (start time).", False),
         _c("started_at", "TIMESTAMP", "UTC.", False),
         _c("finished_at", "TIMESTAMP", "UTC; NULL while running."),
@@ -180,7 +181,8 @@ TABLES: tuple[Table, ...] = (
         _c("documents_unchanged", "INTEGER", "Same bytes as before: not parsed again.", False),
         _c("documents_quarantined", "INTEGER", "Quarantined in this run's result.", False),
         _c("checks_failed", "INTEGER", "Quality checks that failed (document- and table-level).", False),
-        _c("outcome", "VARCHAR", "`published`, `unchanged` (nothing to do) or `failed`.", False),
+        _c("outcome", "VARCHAR", "`published`, `unchanged` (nothing to do), `failed` or `refused` (another run "
+           "held the warehouse).", False),
         _c("message", "VARCHAR", "Why it failed, or a one-line summary."),
     ), ("run_id",)),
     Table("quarantine", "What a check stopped: one row per failed check; nothing silently dropped.", (

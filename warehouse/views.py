@@ -340,7 +340,7 @@ DATA_QUALITY_RUNS = View(
         ("documents_unchanged", "same bytes as before"),
         ("documents_quarantined", "quarantined in this run's result"),
         ("checks_failed", "quality checks that failed"),
-        ("outcome", "`published`, `unchanged` or `failed`"),
+        ("outcome", "`published`, `unchanged`, `failed` or `refused`"),
         ("message", "why it failed, or a one-line summary"),
         ("is_latest", "the most recent run"),
         ("is_latest_published", "the most recent run that published (the warehouse you are reading)"),
