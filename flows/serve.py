@@ -29,11 +29,13 @@ def next_fire(cron: str, timezone: str, after: datetime | None = None) -> dateti
 
 def _run_once(settings: Settings) -> int:
     from flows.lock import WarehouseLocked
+    from flows.notify import run_notifying
     from flows.pipeline import run_with_prefect
     from flows.steps import RunFailed
 
     try:
-        summary = run_with_prefect(settings, progress=print)
+        summary = run_notifying(settings.warehouse_dir, settings.sources_file,
+                                lambda: run_with_prefect(settings, progress=print))
     except WarehouseLocked as exc:
         print(f"minutes serve: skipped: {exc}", file=sys.stderr)
         return 1

@@ -65,11 +65,17 @@ def final_tables(parts_dir: Path, previous: PreviousWarehouse | None = None,
     con.register("reused_ids", pa.table({"document_id": pa.array(sorted(reused), pa.string())}))
 
     def scan(name: str) -> str:
-        new = f"SELECT * FROM read_parquet('{src[name]}')" if src[name] else _empty(name)
+        # Files are opened through the relational API (no path is ever pasted into SQL: a
+        # warehouse folder named "O'Brien's" must work) and queried as views by name.
+        new = _empty(name)
+        if src[name]:
+            con.read_parquet(src[name]).create_view(f"new_{name}")
+            new = f'SELECT * FROM "new_{name}"'
         old = previous.parquet(name) if previous is not None and reused else None
         if old is None or name == "documents":
             return f"({new})"
-        return (f"({new} UNION ALL BY NAME SELECT * FROM read_parquet('{old}') "
+        con.read_parquet(old).create_view(f"old_{name}")
+        return (f'({new} UNION ALL BY NAME SELECT * FROM "old_{name}" '
                 f"WHERE document_id IN (SELECT document_id FROM reused_ids))")
 
     # The same bytes found twice (two paths) are one document; its first path names it.
@@ -126,7 +132,7 @@ def write_release(tables: dict[str, pa.Table], release_dir: Path) -> Path:
             for stmt in create_table_sql(t):
                 con.execute(stmt)
             parquet = release_dir / "parquet" / t.name / f"{t.name}.parquet"
-            con.execute(f"INSERT INTO \"{t.name}\" SELECT * FROM read_parquet('{parquet}')")
+            con.execute(f'INSERT INTO "{t.name}" SELECT * FROM read_parquet(?)', [str(parquet)])
         for v in VIEWS:
             for stmt in create_view_sql(v):
                 con.execute(stmt)
