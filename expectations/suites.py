@@ -256,6 +256,9 @@ def publish_suites() -> dict[str, TableSuite]:
             checks += (in_set("meeting_id_in_meetings", (True,),
                               "every row's meeting_id to exist in meetings"),)
             derive = (_meeting_known, ("meeting_id_in_meetings",))
+        if table == "attendance":  # duplicates are merged before this (warehouse/attendance_merge.py)
+            checks += (Check("ExpectCompoundColumnsToBeUnique", {"column_list": ["meeting_id", "person_id"]},
+                             "one attendance row per person per meeting"),)
         if table == "documents":
             checks += (
                 in_set("status", ("loaded", "quarantined"),

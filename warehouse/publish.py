@@ -21,6 +21,7 @@ import pyarrow as pa
 
 from transforms.ranks import rank_table
 from warehouse.arrow import rows_to_arrow, write_parquet_atomic
+from warehouse.attendance_merge import merge_duplicate_attendance
 from warehouse.people import apply_people
 from warehouse.previous import PreviousWarehouse
 from warehouse.schema import BY_NAME, TABLES, create_table_sql
@@ -96,6 +97,7 @@ def final_tables(parts_dir: Path, previous: PreviousWarehouse | None = None,
             SELECT f.* FROM {scan(table)} f SEMI JOIN primary_docs p USING (document_id)
             QUALIFY row_number() OVER (PARTITION BY {key} ORDER BY document_id) = 1""")
     apply_people(out)
+    con.register("merged_attendance", rows_to_arrow("rejected_rows", merge_duplicate_attendance(out)))
     out["document_text"] = _select(con, "document_text", f"""
         SELECT * FROM {scan('document_text')}
         WHERE document_id IN (SELECT document_id FROM docs WHERE status = 'loaded')
@@ -105,8 +107,9 @@ def final_tables(parts_dir: Path, previous: PreviousWarehouse | None = None,
         SELECT * FROM {scan('quarantine')}
         QUALIFY row_number() OVER (PARTITION BY document_id, stage, check_name ORDER BY quarantined_at) = 1""")
     out["rejected_rows"] = _select(con, "rejected_rows", f"""
-        SELECT * FROM {scan('rejected_rows')}
-        WHERE document_id IN (SELECT document_id FROM docs WHERE status = 'loaded')
+        SELECT * FROM (SELECT * FROM {scan('rejected_rows')}
+                       WHERE document_id IN (SELECT document_id FROM docs WHERE status = 'loaded')
+                       UNION ALL BY NAME SELECT * FROM merged_attendance)
         QUALIFY row_number() OVER (PARTITION BY table_name, document_id, row_key, check_name) = 1""")
     con.close()
     for t in TABLES:  # tables filled by later steps (runs, document_versions) start empty

@@ -92,7 +92,9 @@ TABLES: tuple[Table, ...] = (
         _c("adapter", "VARCHAR", "The layout adapter that parsed it."),
         *PROVENANCE,
     ), ("meeting_id",)),
-    Table("attendance", "One row per person listed for a meeting.", (
+    Table("attendance", "One row per person per meeting. A person named twice for one meeting (present, "
+          "then under apologies) is merged into the later statement, its details completed from the earlier "
+          "row and the flags combined; the row merged away is in rejected_rows.", (
         _c("attendance_id", "VARCHAR", "Stable id of this row.", False),
         _c("meeting_id", "VARCHAR", "meetings.meeting_id.", False),
         _c("person_id", "VARCHAR", "The resolved person (people.person_id).", False),
