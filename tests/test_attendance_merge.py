@@ -39,5 +39,7 @@ def test_a_person_present_and_with_apologies_has_one_attendance_row(tmp_path: Pa
     assert (table, check) == ("attendance", "one_attendance_row_per_person_per_meeting")
     assert "Owen Fairley is named twice for this meeting (present here, apologies later" in reason
     assert json.loads(row_json)["status"] == "present"
+    assert table_rows(db, "SELECT kind, stage, table_name FROM data_quality_issues") == [
+        ("row rejected", "publish", "attendance")]
     # the dashboard's attendance grid and table now agree: no one is both present and absent
     assert table_rows(db, "SELECT apologies FROM meeting_summary") == [(2,)]

@@ -406,7 +406,8 @@ DATA_QUALITY_ISSUES = View(
         ("source_uri", "where the document came from"),
         ("table_name", "for a rejected row, the table it would have gone to; NULL for a document"),
         ("row_key", "for a rejected row, its key in that table"),
-        ("stage", "the stage whose check failed (`normalise_check` for rejected rows)"),
+        ("stage", "the stage whose check failed (`normalise_check` for rejected rows, `publish` for merged "
+                  "attendance rows)"),
         ("check_name", "the check that failed"),
         ("reason", "readable reason"),
     ),
@@ -415,7 +416,8 @@ SELECT 'document quarantined' AS kind, q.document_id, q.source_uri, CAST(NULL AS
        CAST(NULL AS VARCHAR) AS row_key, q.stage, q.check_name, q.reason
 FROM quarantine q
 UNION ALL
-SELECT 'row rejected' AS kind, r.document_id, d.source_uri, r.table_name, r.row_key, 'normalise_check' AS stage,
+SELECT 'row rejected' AS kind, r.document_id, d.source_uri, r.table_name, r.row_key,
+       CASE WHEN r.check_name LIKE 'expect_%' THEN 'normalise_check' ELSE 'publish' END AS stage,
        r.check_name, r.reason
 FROM rejected_rows r LEFT JOIN documents d USING (document_id)
 """,
