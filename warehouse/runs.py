@@ -26,7 +26,7 @@ def insert_run(warehouse_dir: Path, row: dict[str, Any]) -> bool:
     cols = ", ".join(f'"{c}"' for c in COLUMNS)
     try:
         con = duckdb.connect(str(db))
-    except (duckdb.IOException, duckdb.CatalogException):
+    except duckdb.Error:  # busy (a reader or writer holds it) or not a warehouse file
         return False
     try:
         con.execute("BEGIN")
