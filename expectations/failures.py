@@ -23,6 +23,16 @@ SHORT_ID = 12  # document ids are sha256 hex; the first 12 digits name one in a 
 
 
 @dataclass(frozen=True)
+class RejectedRow:
+    """One row a row check turned away: its document, its key value and why (the row itself
+    is still in the batch; the pipeline moves it to ``rejected_rows``)."""
+
+    document_id: str
+    row_key: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class Failure:
     """One failed check of one table.
 
@@ -35,6 +45,8 @@ class Failure:
     check_name: str  # e.g. "expect_column_values_to_match_regex(action_ref)"
     reason: str
     document_ids: tuple[str, ...]
+    #: set instead of ``document_ids`` by a check that rejects rows (``Check.rejects_row``)
+    rejected_rows: tuple[RejectedRow, ...] = ()
 
 
 def describe_value(value: Any) -> str:
@@ -104,8 +116,29 @@ def reason_for(check: Check, table: str, result: Mapping[str, Any], exception_in
     return f"Expected {check.meaning}, but the check failed on {table} (a column may be missing)."
 
 
+def rejected_rows(check: Check, result: Mapping[str, Any], key: str) -> tuple[RejectedRow, ...]:
+    """The failing rows of a row check, each with its own sentence (needs ``key`` among the
+    ``unexpected_index_column_names``)."""
+    out = []
+    for row in result.get("unexpected_index_list") or []:
+        if not isinstance(row, Mapping) or row.get("document_id") is None or row.get(key) is None:
+            continue
+        found = describe_value({c: row[c] for c in check.columns if c in row})
+        out.append(RejectedRow(str(row["document_id"]), str(row[key]),
+                               f"Expected {check.meaning}, but this row has {found or 'no value'}."))
+    return tuple(out)
+
+
 def failure_from_result(stage: str, table: str, check: Check, result: Mapping[str, Any],
-                        exception_info: Any = None, *, row_level: bool, expected: Any = None) -> Failure:
-    """The ``Failure`` for one failed GX result; ``row_level`` False keeps document_ids empty."""
+                        exception_info: Any = None, *, row_level: bool, expected: Any = None,
+                        row_key: str | None = None) -> Failure:
+    """The ``Failure`` for one failed GX result; ``row_level`` False keeps document_ids empty.
+    A check that rejects rows (with the table's ``row_key`` in the result) names rows instead
+    of documents, when it can name every failing row."""
     ids = failing_document_ids(result) if row_level and not _exception_messages(exception_info) else ()
-    return Failure(stage, table, check.name, reason_for(check, table, result, exception_info, expected), ids)
+    reason = reason_for(check, table, result, exception_info, expected)
+    if ids and check.rejects_row and row_key is not None:
+        rows = rejected_rows(check, result, row_key)
+        if rows and len(rows) == result.get("unexpected_count"):
+            return Failure(stage, table, check.name, reason, (), rows)
+    return Failure(stage, table, check.name, reason, ids)

@@ -154,10 +154,13 @@ class Checker:
             return validation.run(batch_parameters={"dataframe": frame}, expectation_parameters=parameters,
                                   result_format=result_format, run_id=run_id)
 
+        row_key = _row_key(suite, frame) if row_level else None
+        detailed = ({**ROW_LEVEL, "unexpected_index_column_names": ["document_id", row_key]} if row_key
+                    else ROW_LEVEL if row_level else TABLE_LEVEL)
         try:
             result = run(FIRST_PASS)
             if not result.success:
-                result = run(ROW_LEVEL if row_level else TABLE_LEVEL)
+                result = run(detailed)
         except Exception as exc:  # noqa: BLE001 - a check that cannot run is a failure, not a crash
             failure = Failure(suite.stage, suite.table, "validation_run",
                               f"Could not validate {suite.table}: {type(exc).__name__}: {exc}"[:300], ())
@@ -171,11 +174,19 @@ class Checker:
             expected = _parameter_value(check.kwargs.get("value"), parameters)
             failures.append(failure_from_result(
                 suite.stage, suite.table, check, outcome.result, outcome.exception_info,
-                row_level=row_level, expected=expected))
+                row_level=row_level, expected=expected, row_key=row_key))
         order = list(by_name)  # GX returns results grouped by column; report in suite order
         failures.sort(key=lambda f: order.index(f.check_name))
         self._runs.append(replace(summary, success=bool(result.success), failures=tuple(failures)))
         return failures
+
+
+def _row_key(suite: TableSuite, frame: pd.DataFrame) -> str | None:
+    """The column naming one row of a table whose checks may reject rows (its one-column key)."""
+    schema = BY_NAME.get(suite.table)
+    if schema is None or len(schema.key) != 1 or schema.key[0] == "document_id" or schema.key[0] not in frame:
+        return None
+    return schema.key[0] if any(c.rejects_row for c in suite.checks) else None
 
 
 def _parameter_value(value: Any, parameters: Mapping[str, Any]) -> Any:

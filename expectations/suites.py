@@ -54,6 +54,9 @@ class Check:
     kwargs: Mapping[str, Any]
     meaning: str  # completes "Expected ...": a person reads it in reasons and Data Docs
     label: str | None = None  # replaces the columns in `name` when two checks share them
+    #: a failing row goes to ``rejected_rows`` and the rest of its document loads (after
+    #: normalise only); otherwise the failing row's document is quarantined
+    rejects_row: bool = False
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -151,7 +154,12 @@ def has_text(column: str, what: str) -> Check:
 
 def action_ref(column: str = "action_ref") -> Check:
     return Check("ExpectColumnValuesToMatchRegex", {"column": column, "regex": ACTION_REF_PATTERN},
-                 "every action reference to look like 35/24, 17/2022, 683a or PCP 1/21")
+                 "every action reference to look like 35/24, 17/2022, 683a or PCP 1/21", rejects_row=True)
+
+
+def rejecting_row(check: Check) -> Check:
+    """The same check, failing rows only (see ``Check.rejects_row``)."""
+    return Check(check.expectation, check.kwargs, check.meaning, check.label, rejects_row=True)
 
 
 # --- derived columns -------------------------------------------------------------------------
@@ -219,8 +227,10 @@ def normalise_suites(today: date) -> dict[str, TableSuite]:
         # within a batch it is unique per document; the final tables keep one document per meeting.
         "actions": (Check("ExpectCompoundColumnsToBeUnique", {"column_list": ["action_id", "document_id"]},
                           "no document to raise the same action twice"), action_ref(),
-                    not_null("owner", "every action to name its owner"), has_text("owner", "action owner"),
-                    has_text("description", "action description"), date_range("due_date", latest)),
+                    *map(rejecting_row, (not_null("owner", "every action to name its owner"),
+                                         has_text("owner", "action owner"),
+                                         has_text("description", "action description"),
+                                         date_range("due_date", latest)))),
         "action_updates": (unique("action_update_id"), action_ref(),
                            in_set("status", ("open", "closed", "carried_forward"),
                                   "every action update status to be open, closed or carried_forward")),
@@ -245,6 +255,9 @@ def publish_suites() -> dict[str, TableSuite]:
             checks += (in_set("meeting_id_in_meetings", (True,),
                               "every row's meeting_id to exist in meetings"),)
             derive = (_meeting_known, ("meeting_id_in_meetings",))
+        if table == "attendance":  # duplicates are merged before this (warehouse/attendance_merge.py)
+            checks += (Check("ExpectCompoundColumnsToBeUnique", {"column_list": ["meeting_id", "person_id"]},
+                             "one attendance row per person per meeting"),)
         if table == "documents":
             checks += (
                 in_set("status", ("loaded", "quarantined"),

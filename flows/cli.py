@@ -2,6 +2,7 @@
 
     minutes run [--source DIR] [--warehouse DIR] [--plain]
     minutes dictionary [--out FILE]
+    minutes runs [--warehouse DIR]
 """
 
 from __future__ import annotations
@@ -110,12 +111,16 @@ def cmd_run(args: argparse.Namespace) -> int:
     else:
         print(f"minutes: processing {settings.source_dir}"
               + (" (bundled sample documents)" if settings.source_dir == SAMPLES_DIR else ""))
-    try:
+    from flows.notify import run_notifying
+
+    def run() -> object:
         if args.plain:
-            summary = run_plain(settings, progress=print)
-        else:
-            with _quiet_prefect_shutdown():
-                summary = run_with_prefect(settings, progress=lambda s: print(s, file=sys.__stdout__))
+            return run_plain(settings, progress=print)
+        with _quiet_prefect_shutdown():
+            return run_with_prefect(settings, progress=lambda s: print(s, file=sys.__stdout__))
+
+    try:
+        summary = run_notifying(settings.warehouse_dir, settings.sources_file, run)
     except WarehouseLocked as exc:
         raise UserError(str(exc)) from None
     except RunFailed as exc:
@@ -187,6 +192,9 @@ def build_parser() -> argparse.ArgumentParser:
     dic = sub.add_parser("dictionary", help="print or write the data dictionary generated from the schema")
     dic.add_argument("--out")
     dic.set_defaults(func=cmd_dictionary)
+    from flows.runs_cli import add_runs_command
+
+    add_runs_command(sub)
     return ap
 
 

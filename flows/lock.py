@@ -14,6 +14,8 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
+from flows import runlog
+
 
 class WarehouseLocked(Exception):
     """Another run holds the warehouse."""
@@ -29,8 +31,9 @@ def run_lock(warehouse_dir: Path) -> Iterator[None]:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "another process"
-            raise WarehouseLocked(f"another run is already using {warehouse_dir} ({holder}); "
-                                  "try again when it has finished") from None
+            message = f"another run is already using {warehouse_dir} ({holder}); try again when it has finished"
+            runlog.refused(warehouse_dir, message)  # on record too, in this warehouse's runs
+            raise WarehouseLocked(message) from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"pid {os.getpid()}, started {datetime.now(UTC):%Y-%m-%d %H:%M:%S} UTC".encode(), 0)
         yield

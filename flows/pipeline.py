@@ -64,6 +64,13 @@ def fetch_sources(settings: Settings, progress: Progress = quiet) -> tuple[Path,
     return settings.fetched_dir, manifest_urls(settings.fetched_dir), failed
 
 
+def fetched_charsets(settings: Settings) -> dict[Path, str]:
+    """Fetched file -> the charset of the Content-Type header it was served with."""
+    from flows.fetch.materialise import manifest_urls
+
+    return manifest_urls(settings.fetched_dir, "charset")
+
+
 def plan_run(settings: Settings, progress: Progress = quiet, *, fetch: bool | None = None) -> RunContext:
     """Find (and fetch) the documents, hash them, and compare with the published warehouse."""
     if settings.fetch if fetch is None else fetch:
@@ -74,7 +81,8 @@ def plan_run(settings: Settings, progress: Progress = quiet, *, fetch: bool | No
         source += f"; deferred to the next run: {', '.join(deferred)}" if deferred else ""
     else:
         folder, uris, failed, source = settings.source_dir, {}, [], str(settings.source_dir)
-    files = scan_sources(discover(folder), uris) + failed
+    charsets = fetched_charsets(settings) if uris else {}
+    files = scan_sources(discover(folder), uris, charsets) + failed
     ctx = new_run(settings.warehouse_dir, settings.state_dir, files, source)
     c = ctx.changes
     progress(f"  found {len(files)} documents: {c.new} new, {c.changed} changed, {c.unchanged} unchanged")

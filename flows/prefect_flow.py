@@ -15,6 +15,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.utilities.annotations import quote
 
 from flows import pipeline, steps
+from flows.notify import run_notifying
 from flows.settings import Settings
 
 
@@ -63,6 +64,8 @@ def nightly(warehouse_dir: str = "warehouse-out", state_dir: str = "state", sour
         overrides["fetch"] = True
         if sources_file:
             overrides["sources_file"] = Path(sources_file)
-    summary = minutes_pipeline(Settings.from_env(**overrides), print)
+    settings = Settings.from_env(**overrides)
+    summary = run_notifying(settings.warehouse_dir, settings.sources_file,
+                            lambda: minutes_pipeline(settings, print))
     return (f"{summary.outcome}: {summary.documents} documents, {summary.loaded} loaded, "
             f"{summary.quarantined} quarantined")

@@ -4,7 +4,7 @@ With a Prefect server configured (PREFECT_API_URL), it serves the `minutes-night
 cron schedule in the configured time zone (Europe/London by default), so the server's scheduler
 starts the runs and the UI shows them. Without one, it keeps its own schedule: it sleeps until the
 next cron time in that zone and runs the same flow (a temporary local Prefect server per run).
-Every run is recorded in the run log (state/runs.jsonl) and the warehouse's `runs` table.
+Every run is recorded in the warehouse's run log (<warehouse>/runs.jsonl) and its `runs` table.
 """
 
 from __future__ import annotations
@@ -29,11 +29,13 @@ def next_fire(cron: str, timezone: str, after: datetime | None = None) -> dateti
 
 def _run_once(settings: Settings) -> int:
     from flows.lock import WarehouseLocked
+    from flows.notify import run_notifying
     from flows.prefect_run import run_with_prefect
     from flows.steps import RunFailed
 
     try:
-        summary = run_with_prefect(settings, progress=print)
+        summary = run_notifying(settings.warehouse_dir, settings.sources_file,
+                                lambda: run_with_prefect(settings, progress=print))
     except WarehouseLocked as exc:
         print(f"minutes serve: skipped: {exc}", file=sys.stderr)
         return 1

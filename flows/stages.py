@@ -9,6 +9,7 @@ returns small typed values; nothing here holds every document at once.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -22,6 +23,8 @@ from warehouse.schema import FACT_TABLES
 
 #: The tables whose rows the normalise stage makes, per document: the facts and the warnings.
 PARSED_TABLES = (*FACT_TABLES, "parse_warnings")
+#: shorter texts are the after-extract gate's (too little text), not the document-kind gate's
+MIN_KIND_CHARS = 40
 
 
 @dataclass
@@ -42,6 +45,8 @@ class DocumentRecord:
     replacement_char_share: float = 0.0
     parser_version: str | None = None
     reused_status: str | None = None  # set when the previous warehouse's rows are reused as they are
+    document_kind: str | None = None  # minutes, agenda, listing, not_minutes (transforms/extract/document_kind)
+    document_kind_cue: str | None = None
 
     def row(self, status: str) -> dict[str, Any]:
         return {"document_id": self.document_id, "source_uri": self.source_uri,
@@ -49,7 +54,8 @@ class DocumentRecord:
                 "format": self.format, "encoding": self.encoding, "adapter": self.adapter,
                 "byte_size": self.byte_size, "char_count": self.char_count, "truncated": self.truncated,
                 "is_primary": False, "source_modified": self.source_modified,
-                "parser_version": self.parser_version}
+                "parser_version": self.parser_version, "document_kind": self.document_kind,
+                "document_kind_cue": self.document_kind_cue}
 
 
 @dataclass(frozen=True)
@@ -64,6 +70,7 @@ class SourceFile:
     error: str | None = None
     error_check: str = "unreadable_file"
     error_stage: str = "extract"
+    charset: str | None = None  # the HTTP Content-Type charset it was fetched with
 
 
 @dataclass(frozen=True)
@@ -89,6 +96,7 @@ class Batch:
     rows: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: {t: [] for t in PARSED_TABLES})
     quarantine: list[QuarantineEntry] = field(default_factory=list)
     checks_failed: int = 0
+    rejected: list[dict[str, Any]] = field(default_factory=list)  # rejected_rows rows
 
     def reject(self, document_id: str, stage: str, check_name: str, reason: str) -> None:
         """Quarantine a document: it keeps its documents row, loses its text, fact rows and warnings."""
@@ -97,6 +105,22 @@ class Batch:
         self.texts.pop(document_id, None)
         for table in PARSED_TABLES:
             self.rows[table] = [r for r in self.rows[table] if r["document_id"] != document_id]
+        self.rejected = [r for r in self.rejected if r["document_id"] != document_id]
+
+    def reject_rows(self, table: str, key: str, check_name: str, rows: list[Any]) -> None:
+        """Move the named rows (``expectations.failures.RejectedRow``) of ``table`` to ``rejected``;
+        the rest of their documents load."""
+        reasons = {(r.document_id, r.row_key): r.reason for r in rows}
+        kept = []
+        for row in self.rows[table]:
+            reason = reasons.get((row["document_id"], str(row[key])))
+            if reason is None:
+                kept.append(row)
+                continue
+            self.rejected.append({"table_name": table, "document_id": row["document_id"], "row_key": str(row[key]),
+                                  "check_name": check_name, "reason": reason,
+                                  "row_json": json.dumps(row, default=str, sort_keys=True)})
+        self.rows[table] = kept
 
     @property
     def quarantined_ids(self) -> set[str]:
@@ -138,9 +162,11 @@ def _replacement_share(text: str) -> float:
     return text.count("\ufffd") / len(text) if text else 0.0
 
 
-def scan_sources(paths: list[Path], uris: dict[Path, str] | None = None) -> list[SourceFile]:
+def scan_sources(paths: list[Path], uris: dict[Path, str] | None = None,
+                 charsets: dict[Path, str] | None = None) -> list[SourceFile]:
     """Hash every file (streamed: a huge file is never held in memory). ``uris`` maps a file to the
-    URL it was fetched from; otherwise the path is the source_uri."""
+    URL it was fetched from (otherwise the path is the source_uri), ``charsets`` to the charset
+    its HTTP Content-Type header gave."""
     files = []
     for path in paths:
         uri = (uris or {}).get(path.resolve(), str(path))
@@ -152,7 +178,8 @@ def scan_sources(paths: list[Path], uris: dict[Path, str] | None = None) -> list
                                     f"cannot read the file: {exc.strerror or exc}"))
             continue
         modified = datetime.fromtimestamp(stat.st_mtime, UTC).replace(tzinfo=None)
-        files.append(SourceFile(path, uri, digest, size, modified))
+        files.append(SourceFile(path, uri, digest, size, modified,
+                                charset=(charsets or {}).get(path.resolve())))
     return files
 
 
@@ -161,7 +188,7 @@ def extract_batch(number: int, files: list[SourceFile], *, max_bytes: int, max_p
     """Extract each file of a batch. Unreadable input is quarantined, never dropped. A document
     whose bytes the previous warehouse already holds (parsed by the same parser version, given in
     ``reuse``) is not read or parsed again: its rows are carried over at publish."""
-    from transforms.extract import error_page_reason, extract_text
+    from transforms.extract import classify, error_page_reason, extract_text
 
     batch = Batch(number)
     for f in files:
@@ -174,8 +201,9 @@ def extract_batch(number: int, files: list[SourceFile], *, max_bytes: int, max_p
             continue
         previous = (reuse or {}).get(f.document_id)
         if previous is not None:
-            for key in ("format", "encoding", "char_count", "truncated", "adapter", "meeting_id"):
-                setattr(rec, key, previous[key])
+            for key in ("format", "encoding", "char_count", "truncated", "adapter", "meeting_id",
+                        "document_kind", "document_kind_cue"):
+                setattr(rec, key, previous.get(key))
             rec.reused_status = previous["status"]
             continue
         if f.byte_size > max_bytes:
@@ -184,8 +212,10 @@ def extract_batch(number: int, files: list[SourceFile], *, max_bytes: int, max_p
             continue
         try:
             clean = extract_text(RawDocument(f.document_id, f.uri, f.path.read_bytes()),
-                                 max_bytes=max_bytes, max_pdf_pages=max_pdf_pages)
+                                 max_bytes=max_bytes, max_pdf_pages=max_pdf_pages, http_charset=f.charset)
         except ExtractionError as exc:
+            if exc.check == "not_minutes":
+                rec.document_kind, rec.document_kind_cue = "not_minutes", exc.reason
             batch.reject(f.document_id, "extract", exc.check, exc.reason)
             continue
         except Exception as exc:  # noqa: BLE001 - a bug in a library must not stop the run
@@ -195,7 +225,12 @@ def extract_batch(number: int, files: list[SourceFile], *, max_bytes: int, max_p
         rec.char_count = len(clean.text)
         rec.error_page_reason = error_page_reason(clean.text)
         rec.replacement_char_share = _replacement_share(clean.text)
+        kind = classify(clean.text)
+        rec.document_kind, rec.document_kind_cue = kind.kind, kind.cue
         batch.texts[f.document_id] = clean
+        # An error page or a near-empty text is the after-extract gate's to name.
+        if kind.kind == "not_minutes" and rec.error_page_reason is None and rec.char_count >= MIN_KIND_CHARS:
+            batch.reject(f.document_id, "extract", "not_minutes", kind.reason)
     return batch
 
 
@@ -222,6 +257,8 @@ def normalise_batch(batch: Batch) -> Batch:
     for document_id in sorted(batch.texts):
         clean = batch.texts[document_id]
         rec = batch.records[document_id]
+        if rec.document_kind == "listing":  # kept as a document; an index yields no meeting facts
+            continue
         adapter = choose_adapter(clean.text)
         try:
             parsed = adapter.parse(clean)
@@ -247,9 +284,15 @@ def facts_check_frames(batch: Batch) -> dict[str, Any]:
 
 def apply_failures(batch: Batch, failures: list[Any], stage: str) -> None:
     """Count a quality gate's failures and quarantine every document they name (failures without
-    documents are table-level: the publish step's business)."""
+    documents are table-level: the publish step's business). A row check's failure names rows:
+    those go to ``rejected_rows`` and their documents load without them."""
+    from warehouse.schema import BY_NAME
+
     batch.checks_failed += len(failures)
     for failure in failures:
+        if failure.rejected_rows and failure.table in batch.rows:
+            batch.reject_rows(failure.table, BY_NAME[failure.table].key[0], failure.check_name,
+                              list(failure.rejected_rows))
         for document_id in failure.document_ids:
             if document_id in batch.records and document_id not in batch.quarantined_ids:
                 batch.reject(document_id, stage, failure.check_name, failure.reason)

@@ -119,8 +119,7 @@ class RunSummary:
 def new_run(warehouse_dir: Path, state_dir: Path, files: list[SourceFile], source: str) -> RunContext:
     now = datetime.now(UTC)
     started = now.replace(tzinfo=None, microsecond=0)
-    # the time to the microsecond: run ids sort in the order the runs started, even within a second
-    run_id = now.strftime("%Y%m%dT%H%M%S") + f"-{now.microsecond:06d}"
+    run_id = runlog.new_run_id(now)
     warehouse_dir.mkdir(parents=True, exist_ok=True)
     previous = load_previous(warehouse_dir)
     current = {f.uri: f.document_id for f in files}
@@ -180,6 +179,7 @@ def stage_step(ctx: RunContext, batch: Batch) -> BatchCounts:
                [{"document_id": d, "text": t.text} for d, t in batch.texts.items() if d not in bad])
     for table in PARSED_TABLES:
         write_part(ctx.parts_dir, table, batch.number, batch.rows[table])
+    write_part(ctx.parts_dir, "rejected_rows", batch.number, [r for r in batch.rejected if r["document_id"] not in bad])
     write_part(ctx.parts_dir, "quarantine", batch.number, [
         q.row(ctx.previous.quarantine_times.get((q.document_id, q.stage, q.check_name), ctx.started))
         for q in batch.quarantine])
@@ -196,15 +196,15 @@ def _run_record(ctx: RunContext, outcome: str, documents: int, quarantined: int,
 
 
 def record_failure(ctx: RunContext, message: str, checks_failed: int = 0) -> None:
-    runlog.append(ctx.state_dir, _run_record(ctx, "failed", len(ctx.files), 0, checks_failed, message))
+    runlog.record_unpublished(ctx.warehouse_dir, _run_record(ctx, "failed", len(ctx.files), 0, checks_failed, message))
 
 
 def unchanged_summary(ctx: RunContext) -> RunSummary:
     """Nothing to do: record the run and leave the published warehouse as it is."""
     docs = ctx.previous.documents.values()
     quarantined = sum(1 for d in docs if d["status"] == "quarantined")
-    runlog.append(ctx.state_dir, _run_record(ctx, "unchanged", len(docs), quarantined, 0,
-                                             "nothing changed since the last run"))
+    runlog.record_unpublished(ctx.warehouse_dir, _run_record(ctx, "unchanged", len(docs), quarantined, 0,
+                                                             "nothing changed since the last run"))
     shutil.rmtree(ctx.parts_dir.parent, ignore_errors=True)
     return RunSummary(ctx.run_id, ctx.warehouse_dir, "unchanged", len(docs), len(docs) - quarantined,
                       quarantined, {}, [], None, (utcnow() - ctx.started).total_seconds(), ctx.changes,
@@ -221,7 +221,7 @@ def publish_step(ctx: RunContext, reused: frozenset[str], checks_failed: int) ->
     tables["document_versions"] = rows_to_arrow("document_versions",
                                                 version_rows(ctx.previous.versions, current, ctx.run_id))
     this_run = _run_record(ctx, "published", len(docs), quarantined, checks_failed, None)
-    tables["runs"] = rows_to_arrow("runs", [r.row() for r in runlog.read(ctx.state_dir)] + [this_run.row()])
+    tables["runs"] = rows_to_arrow("runs", [r.row() for r in runlog.read(ctx.warehouse_dir)] + [this_run.row()])
     # The release is built (Parquet, DuckDB: native code, mostly off the GIL) in a thread while
     # the table checks and Data Docs are done here; it is swapped in only when all succeed.
     builder = ThreadPoolExecutor(1, thread_name_prefix="write-release")
@@ -257,7 +257,7 @@ def publish_step(ctx: RunContext, reused: frozenset[str], checks_failed: int) ->
         message += f"; see {data_docs}" if data_docs else ""
         record_failure(ctx, message, checks_failed + len(failures))
         raise RunFailed(message)
-    runlog.append(ctx.state_dir, this_run)
+    runlog.append(ctx.warehouse_dir, this_run)
     _timed(ctx, "load", t0)
     return RunSummary(
         ctx.run_id, ctx.warehouse_dir, "published", len(docs), len(docs) - quarantined, quarantined,

@@ -38,3 +38,15 @@ def table_contents(db: Path) -> dict[str, list[tuple]]:
             order = ", ".join(t.key)
             out[t.name] = con.execute(f'SELECT * FROM "{t.name}" ORDER BY {order}').fetchall()
     return out
+
+
+@pytest.fixture
+def samples_copy(tmp_path: Path) -> Path:
+    """A copy of the bundled samples/ folder to add files to."""
+    import shutil
+
+    from flows.settings import SAMPLES_DIR
+
+    dst = tmp_path / "src"
+    shutil.copytree(SAMPLES_DIR, dst)
+    return dst

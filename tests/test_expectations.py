@@ -95,10 +95,12 @@ def final_tables() -> dict[str, pd.DataFrame]:
     documents = pd.DataFrame([
         {"document_id": DOC_A, "source_uri": "a", "meeting_id": "example-board/2024-10-08", "status": "loaded",
          "format": "html", "encoding": "utf-8", "adapter": "generic", "byte_size": 100, "char_count": 90,
-         "truncated": False, "is_primary": True, "source_modified": None, "parser_version": "v1"},
+         "truncated": False, "is_primary": True, "source_modified": None, "parser_version": "v1",
+         "document_kind": "minutes", "document_kind_cue": "a Present: list"},
         {"document_id": DOC_C, "source_uri": "c", "meeting_id": None, "status": "quarantined",
          "format": "html", "encoding": "utf-8", "adapter": None, "byte_size": 10, "char_count": 3,
-         "truncated": False, "is_primary": False, "source_modified": None, "parser_version": "v1"},
+         "truncated": False, "is_primary": False, "source_modified": None, "parser_version": "v1",
+         "document_kind": None, "document_kind_cue": None},
     ])
     quarantine = pd.DataFrame([{"document_id": DOC_C, "source_uri": "c", "stage": "extract_check",
                                 "check_name": "expect_column_values_to_be_between(char_count>=40)",
@@ -260,21 +262,41 @@ def bad_row_failures(checker) -> list[Failure]:
     return checker.check_facts(tables)
 
 
+#: checks that reject the failing row (rejected_rows) instead of quarantining its document
+ROW_REJECTS = {("actions", "expect_column_values_to_match_regex(action_ref)"),
+               ("action_updates", "expect_column_values_to_match_regex(action_ref)"),
+               ("actions", "expect_column_values_to_be_between(due_date)"),
+               ("actions", "expect_column_values_to_not_be_null(owner)"),
+               ("actions", "expect_column_values_to_match_regex(owner not blank)"),
+               ("actions", "expect_column_values_to_match_regex(description not blank)")}
+
+
+def _blamed(failure: Failure) -> set[str]:
+    return set(failure.document_ids) | {r.document_id for r in failure.rejected_rows}
+
+
 @pytest.mark.parametrize("case", range(len(BAD_ROWS)), ids=[f"{t}-{c}" for t, _, c in BAD_ROWS])
 def test_each_bad_row_is_caught_with_its_document(bad_row_failures, case):
     table, _, check_name = BAD_ROWS[case]
     failure = only(bad_row_failures, check_name, table)
     assert failure.suite == "normalise"
     expected = {doc_id(i) for i, (t, _, c) in enumerate(BAD_ROWS) if (t, c) == (table, check_name)}
-    assert set(failure.document_ids) == expected
+    assert _blamed(failure) == expected
     assert failure.reason.startswith("Expected ") and " e.g. " in failure.reason
+    if (table, check_name) in ROW_REJECTS:  # the row goes, its document stays
+        assert failure.document_ids == ()
+        keys = {f"bad-{i}" for i, (t, _, c) in enumerate(BAD_ROWS) if (t, c) == (table, check_name)}
+        assert {r.row_key for r in failure.rejected_rows} == keys
+        assert all(r.reason.startswith("Expected ") and "this row has" in r.reason for r in failure.rejected_rows)
+    else:
+        assert failure.rejected_rows == ()
 
 
 def test_no_other_failures_and_clean_rows_never_blamed(bad_row_failures):
     for failure in bad_row_failures:
         cases = [i for i, (t, _, c) in enumerate(BAD_ROWS) if (t, c) == (failure.table, failure.check_name)]
         assert cases, f"unexpected failure {failure}"
-        assert set(failure.document_ids) == {doc_id(i) for i in cases}
+        assert _blamed(failure) == {doc_id(i) for i in cases}
 
 
 def test_a_meeting_without_body_but_flagged_passes(checker):

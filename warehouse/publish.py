@@ -21,6 +21,7 @@ import pyarrow as pa
 
 from transforms.ranks import rank_table
 from warehouse.arrow import rows_to_arrow, write_parquet_atomic
+from warehouse.attendance_merge import merge_duplicate_attendance
 from warehouse.people import apply_people
 from warehouse.previous import PreviousWarehouse
 from warehouse.schema import BY_NAME, FACT_TABLES, TABLES, create_table_sql
@@ -64,11 +65,17 @@ def final_tables(parts_dir: Path, previous: PreviousWarehouse | None = None,
     con.register("reused_ids", pa.table({"document_id": pa.array(sorted(reused), pa.string())}))
 
     def scan(name: str) -> str:
-        new = f"SELECT * FROM read_parquet('{src[name]}')" if src[name] else _empty(name)
+        # Files are opened through the relational API (no path is ever pasted into SQL: a
+        # warehouse folder named "O'Brien's" must work) and queried as views by name.
+        new = _empty(name)
+        if src[name]:
+            con.read_parquet(src[name]).create_view(f"new_{name}")
+            new = f'SELECT * FROM "new_{name}"'
         old = previous.parquet(name) if previous is not None and reused else None
         if old is None or name == "documents":
             return f"({new})"
-        return (f"({new} UNION ALL BY NAME SELECT * FROM read_parquet('{old}') "
+        con.read_parquet(old).create_view(f"old_{name}")
+        return (f'({new} UNION ALL BY NAME SELECT * FROM "old_{name}" '
                 f"WHERE document_id IN (SELECT document_id FROM reused_ids))")
 
     # The same bytes found twice (two paths) are one document; its first path names it.
@@ -89,6 +96,7 @@ def final_tables(parts_dir: Path, previous: PreviousWarehouse | None = None,
             SELECT f.* FROM {scan(table)} f SEMI JOIN primary_docs p USING (document_id)
             QUALIFY row_number() OVER (PARTITION BY {key} ORDER BY document_id) = 1""")
     apply_people(out)
+    con.register("merged_attendance", rows_to_arrow("rejected_rows", merge_duplicate_attendance(out)))
     out["document_text"] = _select(con, "document_text", f"""
         SELECT * FROM {scan('document_text')}
         WHERE document_id IN (SELECT document_id FROM docs WHERE status = 'loaded')
@@ -101,6 +109,11 @@ def final_tables(parts_dir: Path, previous: PreviousWarehouse | None = None,
     out["quarantine"] = _select(con, "quarantine", f"""
         SELECT * FROM {scan('quarantine')}
         QUALIFY row_number() OVER (PARTITION BY document_id, stage, check_name ORDER BY quarantined_at) = 1""")
+    out["rejected_rows"] = _select(con, "rejected_rows", f"""
+        SELECT * FROM (SELECT * FROM {scan('rejected_rows')}
+                       WHERE document_id IN (SELECT document_id FROM docs WHERE status = 'loaded')
+                       UNION ALL BY NAME SELECT * FROM merged_attendance)
+        QUALIFY row_number() OVER (PARTITION BY table_name, document_id, row_key, check_name) = 1""")
     con.close()
     for t in TABLES:  # tables filled by later steps (runs, document_versions) start empty
         out.setdefault(t.name, rows_to_arrow(t.name, []))
@@ -125,7 +138,7 @@ def write_release(tables: dict[str, pa.Table], release_dir: Path) -> Path:
             for stmt in create_table_sql(t):
                 con.execute(stmt)
             parquet = release_dir / "parquet" / t.parquet_file
-            con.execute(f"INSERT INTO \"{t.name}\" SELECT * FROM read_parquet('{parquet}')")
+            con.execute(f'INSERT INTO "{t.name}" SELECT * FROM read_parquet(?)', [str(parquet)])
         for v in VIEWS:
             for stmt in create_view_sql(v):
                 con.execute(stmt)

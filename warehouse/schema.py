@@ -91,6 +91,9 @@ TABLES: tuple[Table, ...] = (
         _c("source_modified", "TIMESTAMP", "Last-modified time of the source when known."),
         _c("parser_version", "VARCHAR", "Fingerprint of the parsing code that read it (unchanged bytes are "
            "re-parsed only when it changes)."),
+        _c("document_kind", "VARCHAR", "`minutes`, `agenda` (no minutes), `listing` (an index page: no "
+           "meeting facts) or `not_minutes` (quarantined); NULL when no text was read."),
+        _c("document_kind_cue", "VARCHAR", "What the kind was judged by, e.g. `JSON data, not meeting minutes`."),
     ), ("document_id",), AUDIT),
     Table("document_text", "The cleaned text of each loaded document: every char_start/char_end "
           "points into it.", (
@@ -111,7 +114,9 @@ TABLES: tuple[Table, ...] = (
         _c("adapter", "VARCHAR", "The layout adapter that parsed it."),
         *PROVENANCE,
     ), ("meeting_id",), FACT),
-    Table("attendance", "One row per person listed for a meeting.", (
+    Table("attendance", "One row per person per meeting. A person named twice for one meeting (present, "
+          "then under apologies) is merged into the later statement, its details completed from the earlier "
+          "row and the flags combined; the row merged away is in rejected_rows.", (
         _c("attendance_id", "VARCHAR", "Stable id of this row.", False),
         _c("meeting_id", "VARCHAR", "meetings.meeting_id.", False),
         _c("person_id", "VARCHAR", "The resolved person (people.person_id).", False),
@@ -188,7 +193,8 @@ TABLES: tuple[Table, ...] = (
         _c("first_seen_run", "VARCHAR", "runs.run_id of the run that first saw this version.", False),
         _c("is_current", FLAG, "This is the version the source has now.", False),
     ), ("source_uri", "document_id"), AUDIT),
-    Table("runs", "One row per pipeline run (published or failed), from the run log in the state folder.", (
+    Table("runs", "One row per pipeline run of this warehouse (published, unchanged, failed or refused), from "
+          "the run log beside it (`runs.jsonl`).", (
         _c("run_id", "VARCHAR", "Sortable run id (start time).", False),
         _c("started_at", "TIMESTAMP", "UTC.", False),
         _c("finished_at", "TIMESTAMP", "UTC; NULL while running."),
@@ -199,7 +205,8 @@ TABLES: tuple[Table, ...] = (
         _c("documents_unchanged", "INTEGER", "Same bytes as before: not parsed again.", False),
         _c("documents_quarantined", "INTEGER", "Quarantined in this run's result.", False),
         _c("checks_failed", "INTEGER", "Quality checks that failed (document- and table-level).", False),
-        _c("outcome", "VARCHAR", "`published`, `unchanged` (nothing to do) or `failed`.", False),
+        _c("outcome", "VARCHAR", "`published`, `unchanged` (nothing to do), `failed` or `refused` (another run "
+           "held the warehouse).", False),
         _c("message", "VARCHAR", "Why it failed, or a one-line summary."),
     ), ("run_id",), AUDIT),
     Table("quarantine", "What a check stopped: one row per failed check; nothing silently dropped.", (
@@ -220,6 +227,16 @@ TABLES: tuple[Table, ...] = (
            "the whole document."),
         _c("char_end", "INTEGER", "End offset (exclusive); NULL for the whole document."),
     ), ("document_id", "warning_index"), AUDIT),
+    Table("rejected_rows", "Rows a row check turned away (an action without an owner, a reference that "
+          "does not look like one); the rest of their document loaded. Document-level failures are in "
+          "quarantine.", (
+        _c("table_name", "VARCHAR", "The table the row would have gone to, e.g. `actions`.", False),
+        _c("document_id", "VARCHAR", "documents.document_id (a loaded document).", False),
+        _c("row_key", "VARCHAR", "The row's key in that table, e.g. its action_id.", False),
+        _c("check_name", "VARCHAR", "The check that failed.", False),
+        _c("reason", "VARCHAR", "Readable reason.", False),
+        _c("row_json", "VARCHAR", "The row as it was parsed, as JSON.", False),
+    ), ("table_name", "document_id", "row_key", "check_name"), AUDIT),
 )
 
 BY_NAME = {t.name: t for t in TABLES}

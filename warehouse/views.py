@@ -6,7 +6,7 @@ They are created in the published DuckDB file and documented in the data diction
 Views a dashboard or BI tool reads: ``action_register`` (actions with owner, status and the
 sentence they came from), ``attendance_summary`` (per person, body and quarter),
 ``decision_log``, ``meeting_summary``, ``data_quality_runs``, ``data_quality_quarantine`` and
-``data_quality_parse_warnings``.
+``data_quality_parse_warnings``, ``data_quality_issues`` and ``people_review``.
 Example::
 
     SELECT name, quarter, attended, meetings_held, attendance_rate
@@ -341,7 +341,7 @@ DATA_QUALITY_RUNS = View(
         ("documents_unchanged", "same bytes as before"),
         ("documents_quarantined", "quarantined in this run's result"),
         ("checks_failed", "quality checks that failed"),
-        ("outcome", "`published`, `unchanged` or `failed`"),
+        ("outcome", "`published`, `unchanged`, `failed` or `refused`"),
         ("message", "why it failed, or a one-line summary"),
         ("is_latest", "the most recent run"),
         ("is_latest_published", "the most recent run that published (the warehouse you are reading)"),
@@ -455,9 +455,39 @@ GROUP BY w.document_id, d.source_uri, d.adapter, d.meeting_id, w.code
 """,
 )
 
+# Both kinds of data-quality problem in one list: a document that did not load at all, and a
+# row that did not load while the rest of its document did.
+DATA_QUALITY_ISSUES = View(
+    "data_quality_issues",
+    "Every data-quality problem, both kinds: one row per failed check of a quarantined document "
+    "(`document quarantined`: nothing of it loaded) and one row per rejected row (`row rejected`: "
+    "the rest of its document loaded).",
+    (
+        ("kind", "`document quarantined` or `row rejected`"),
+        ("document_id", "documents.document_id"),
+        ("source_uri", "where the document came from"),
+        ("table_name", "for a rejected row, the table it would have gone to; NULL for a document"),
+        ("row_key", "for a rejected row, its key in that table"),
+        ("stage", "the stage whose check failed (`normalise_check` for rejected rows, `publish` for merged "
+                  "attendance rows)"),
+        ("check_name", "the check that failed"),
+        ("reason", "readable reason"),
+    ),
+    """
+SELECT 'document quarantined' AS kind, q.document_id, q.source_uri, CAST(NULL AS VARCHAR) AS table_name,
+       CAST(NULL AS VARCHAR) AS row_key, q.stage, q.check_name, q.reason
+FROM quarantine q
+UNION ALL
+SELECT 'row rejected' AS kind, r.document_id, d.source_uri, r.table_name, r.row_key,
+       CASE WHEN r.check_name LIKE 'expect_%' THEN 'normalise_check' ELSE 'publish' END AS stage,
+       r.check_name, r.reason
+FROM rejected_rows r LEFT JOIN documents d USING (document_id)
+""",
+)
+
 VIEWS: tuple[View, ...] = (ACTION_STATUS, ACTION_REGISTER, ATTENDANCE_SUMMARY, DECISION_LOG, MEETING_SUMMARY,
                            DATA_QUALITY_RUNS, DATA_QUALITY_QUARANTINE, DATA_QUALITY_PARSE_WARNINGS,
-                           PEOPLE_REVIEW)
+                           DATA_QUALITY_ISSUES, PEOPLE_REVIEW)
 
 
 def create_view_sql(view: View) -> list[str]:

@@ -47,6 +47,7 @@ class FetchRecord:
     etag: str | None = None
     last_modified: str | None = None
     content_type: str | None = None
+    charset: str | None = None      # the Content-Type header's charset (extract reads the body with it)
     sha256: str | None = None
     size: int | None = None
     reason: str | None = None
@@ -110,14 +111,14 @@ class Archive:
     # -- writing ---------------------------------------------------------------------------
     def add_body(self, url: str, body: bytes, *, source: str, kind: str = "document", status: int | None = 200,
                  content_type: str | None = None, etag: str | None = None, last_modified: str | None = None,
-                 final_url: str | None = None) -> FetchRecord:
+                 final_url: str | None = None, charset: str | None = None) -> FetchRecord:
         """Store a fetched body and log it as new, changed or unchanged."""
         digest = self.store(body)
         previous = self._latest.get(url)
         outcome = "new" if previous is None else "unchanged" if previous.sha256 == digest else "changed"
         return self._append(FetchRecord(
             url=url, source=source, fetched_at=utc_now(), outcome=outcome, kind=kind, status=status,
-            etag=etag, last_modified=last_modified, content_type=content_type, sha256=digest,
+            etag=etag, last_modified=last_modified, content_type=content_type, charset=charset, sha256=digest,
             size=len(body), final_url=final_url if final_url != url else None))
 
     def add_not_modified(self, url: str, *, source: str, kind: str = "document", status: int = 304,

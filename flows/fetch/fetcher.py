@@ -39,6 +39,7 @@ class FetchResult:
     status: int | None = None
     body: bytes | None = None
     content_type: str | None = None   # media type only, lower case, no parameters
+    charset: str | None = None        # the Content-Type header's charset parameter, as sent
     etag: str | None = None
     last_modified: str | None = None
     error: str | None = None          # check name; None when the fetch worked (or was a 304)
@@ -70,6 +71,15 @@ def media_type(header: str | None) -> str | None:
     if not header:
         return None
     return header.split(";", 1)[0].strip().lower() or None
+
+
+def charset_param(header: str | None) -> str | None:
+    """``'text/html; charset="ISO-8859-1"'`` -> ``'ISO-8859-1'`` (extract decides what it means)."""
+    for param in (header or "").split(";")[1:]:
+        name, _, value = param.partition("=")
+        if name.strip().lower() == "charset":
+            return value.strip().strip("\"'") or None
+    return None
 
 
 def sniff_binary_type(head: bytes) -> str | None:
@@ -215,7 +225,8 @@ class PoliteFetcher:
                 return FetchResult(url, final_url, status, error="content_type_refused",
                                    reason=f"content type {ctype or 'missing'} is not a minutes format")
             ctype = sniffed
-        return FetchResult(url, final_url, status, body=body, content_type=ctype, etag=etag, last_modified=modified)
+        return FetchResult(url, final_url, status, body=body, content_type=ctype, etag=etag, last_modified=modified,
+                           charset=charset_param(resp.headers.get("content-type")))
 
     # -- checks before any request ---------------------------------------------------------
     def _refuse_url(self, url: str, hosts: set[str]) -> tuple[str, str] | None:

@@ -105,7 +105,8 @@ def _read_manifest(root: Path) -> list[str]:
 
 def _write_manifest(root: Path, written: dict[Path, FetchRecord]) -> None:
     lines = [json.dumps({"file": path.relative_to(root).as_posix(), "url": rec.url, "source": rec.source,
-                         "sha256": rec.sha256, "fetched_at": rec.fetched_at, "content_type": rec.content_type},
+                         "sha256": rec.sha256, "fetched_at": rec.fetched_at, "content_type": rec.content_type,
+                         "charset": rec.charset},
                         ensure_ascii=False, sort_keys=True)
              for path, rec in sorted(written.items())]
     tmp = root / f".tmp-{MANIFEST}"
@@ -131,8 +132,9 @@ def url_of_file(out_dir: Path | str, path: Path | str) -> str | None:
     return None
 
 
-def manifest_urls(out_dir: Path | str) -> dict[Path, str]:
-    """Every materialised file (absolute path) -> the URL it came from, read once."""
+def manifest_urls(out_dir: Path | str, field: str = "url") -> dict[Path, str]:
+    """Every materialised file (absolute path) -> the URL it came from, read once; with
+    ``field="charset"``, the charset its Content-Type header gave (files without one left out)."""
     root = Path(out_dir).resolve()
     try:
         lines = (root / MANIFEST).read_text(encoding="utf-8").splitlines()
@@ -144,6 +146,6 @@ def manifest_urls(out_dir: Path | str) -> dict[Path, str]:
             entry = json.loads(line)
         except ValueError:
             continue
-        if entry.get("file") and entry.get("url"):
-            out[root / entry["file"]] = entry["url"]
+        if entry.get("file") and entry.get(field):
+            out[root / entry["file"]] = entry[field]
     return out

@@ -202,7 +202,7 @@ class _Run:
                 got = (self.archive.read(rec.sha256) if kind == "listing" else b"", result.final_url)
         elif result.ok:
             rec = self.archive.add_body(url, result.body, source=src.name, kind=kind, status=result.status,
-                                        content_type=result.content_type, etag=result.etag,
+                                        content_type=result.content_type, charset=result.charset, etag=result.etag,
                                         last_modified=result.last_modified, final_url=result.final_url)
             got = (result.body, result.final_url)
         else:

@@ -11,12 +11,14 @@ Example::
 
 Failures raise ``ExtractionError(check, reason)``; checks: ``empty_file``, ``too_large``,
 ``binary_content``, ``unsupported_format``, ``invalid_pdf``, ``encrypted_pdf``,
-``too_many_pages``, ``no_text_layer``, ``invalid_docx``, ``empty_text``.
+``too_many_pages``, ``no_text_layer``, ``invalid_docx``, ``empty_text``, ``mojibake``, ``not_minutes`` (JSON,
+CSV, XML or source code: ``document_kind.data_file_kind``).
 """
 
 from __future__ import annotations
 
-from transforms.extract.decode import declared_charset, decode_bytes
+from transforms.extract.decode import codec_name, declared_charset, decode_bytes
+from transforms.extract.document_kind import classify, data_file_kind
 from transforms.extract.docx_text import docx_to_text
 from transforms.extract.error_pages import error_page_reason
 from transforms.extract.furniture import clean_text, says_truncated
@@ -26,7 +28,7 @@ from transforms.extract.pdf_text import MAX_PDF_PAGES
 from transforms.extract.sniff import binary_format, looks_like_html, suffix_hint
 from transforms.models import CleanText, ExtractionError, RawDocument
 
-__all__ = ["MAX_BYTES", "extract_text", "error_page_reason"]
+__all__ = ["MAX_BYTES", "classify", "extract_text", "error_page_reason"]
 
 #: 25 MB: minutes pages are kilobytes, minutes PDFs a few megabytes
 MAX_BYTES = 25 * 1024 * 1024
@@ -52,12 +54,14 @@ def _readable_share(text: str) -> float:
     return readable / max(len(sample), 1)
 
 
-def _decode_text(raw: RawDocument) -> tuple[str, str, str]:
-    """``(format, text, encoding)`` for bytes without a binary signature."""
+def _decode_text(raw: RawDocument, http_charset: str | None = None) -> tuple[str, str, str]:
+    """``(format, text, encoding)`` for bytes without a binary signature; ``http_charset`` is
+    the charset of the Content-Type header the document was fetched with, if any."""
     suffix = suffix_hint(raw.source_uri)
     promised = _BINARY_SUFFIXES.get(suffix)
     try:
-        text, encoding = decode_bytes(raw.data, declared=declared_charset(raw.data))
+        text, encoding = decode_bytes(raw.data, declared=declared_charset(raw.data),
+                                      http_charset=codec_name(http_charset) if http_charset else None)
     except ExtractionError as exc:
         if promised:
             raise ExtractionError(
@@ -72,8 +76,10 @@ def _decode_text(raw: RawDocument) -> tuple[str, str, str]:
     return ("html" if looks_like_html(text) else "text"), text, encoding
 
 
-def extract_text(raw: RawDocument, *, max_bytes: int = MAX_BYTES, max_pdf_pages: int = MAX_PDF_PAGES) -> CleanText:
-    """The cleaned text of ``raw``; raises ExtractionError for unusable input."""
+def extract_text(raw: RawDocument, *, max_bytes: int = MAX_BYTES, max_pdf_pages: int = MAX_PDF_PAGES,
+                 http_charset: str | None = None) -> CleanText:
+    """The cleaned text of ``raw``; raises ExtractionError for unusable input. ``http_charset``:
+    the charset of the HTTP Content-Type header it was fetched with (first after a BOM)."""
     _check_size(raw.data, max_bytes)
     fmt = binary_format(raw.data)
     encoding: str | None = None
@@ -82,7 +88,10 @@ def extract_text(raw: RawDocument, *, max_bytes: int = MAX_BYTES, max_pdf_pages:
     elif fmt == "docx":
         text = docx_to_text(raw.data)
     else:
-        fmt, text, encoding = _decode_text(raw)
+        fmt, text, encoding = _decode_text(raw, http_charset)
+        data = data_file_kind(text) if fmt == "text" else None
+        if data:
+            raise ExtractionError("not_minutes", f"{data}, not meeting minutes")
         if fmt == "html":
             text = html_to_text(text)
     cleaned = clean_text(text)

@@ -1,11 +1,16 @@
 """Bytes -> str for text and HTML documents, and the "is this binary junk?" check.
 
-Order: byte-order mark, then the charset the page declares (HTML only), then strict UTF-8,
-then Windows-1252 (what UK council pages without a charset almost always are), then
-charset-normalizer's best guess. Example::
+Order: byte-order mark, then the charset of the HTTP ``Content-Type`` header (for fetched
+documents), then strict UTF-8, then the charset the page declares (``<meta>``: a page whose
+bytes are valid UTF-8 is read as UTF-8 whatever its meta tag says), then Windows-1252 (what
+UK council pages without a charset almost always are), then charset-normalizer's best guess.
+Text that still reads as mojibake ("Oâ€™Neill", "Â£5", "cafÃ©": UTF-8 read as Windows-1252
+somewhere upstream) is repaired with ftfy, or refused as ``mojibake``. Example::
 
     >>> decode_bytes("£5 – it’s".encode("cp1252"))
     ('£5 – it’s', 'cp1252')
+    >>> decode_bytes("Jane Oâ€™Neill".encode("utf-8"))
+    ('Jane O’Neill', 'utf-8 (mojibake repaired)')
 """
 
 from __future__ import annotations
@@ -14,6 +19,8 @@ import codecs
 import re
 
 import charset_normalizer
+import ftfy
+from ftfy.badness import is_bad
 
 from transforms.models import ExtractionError
 
@@ -54,7 +61,12 @@ def declared_charset(data: bytes) -> str | None:
     match = _DECLARED_CHARSET.search(data[:4096])
     if not match:
         return None
-    label = (match.group(1) or match.group(2)).decode("ascii", "ignore")
+    return codec_name((match.group(1) or match.group(2)).decode("ascii", "ignore"))
+
+
+def codec_name(label: str) -> str | None:
+    """A charset label as a Python codec name; None when unknown (or UTF-16/32, which only a BOM
+    can be trusted for). ISO-8859-1 and ASCII read as cp1252, as browsers do."""
     try:
         name = codecs.lookup(label).name
     except LookupError:
@@ -103,9 +115,29 @@ def _try(data: bytes, encoding: str) -> str | None:
         return None
 
 
-def decode_bytes(data: bytes, *, declared: str | None = None) -> tuple[str, str]:
+def repair_mojibake(text: str, encoding: str) -> tuple[str, str]:
+    """``(text, encoding)`` with mojibake repaired by ftfy (the encoding then says so); raises
+    ExtractionError("mojibake") when it cannot be repaired. Clean text is returned as it is."""
+    if not is_bad(text):
+        return text, encoding
+    fixed = ftfy.fix_encoding(text)
+    if is_bad(fixed):
+        sample = re.search(r"\S*(?:â€|Ã.|Â.)\S*", text)
+        shown = f" such as {sample.group(0)[:30]!r}" if sample else ""
+        raise ExtractionError("mojibake", f"text decoded as {encoding} is garbled (mojibake{shown}) "
+                                          "and could not be repaired")
+    return fixed, f"{encoding} (mojibake repaired)"
+
+
+def decode_bytes(data: bytes, *, declared: str | None = None, http_charset: str | None = None) -> tuple[str, str]:
     """``(text, encoding)`` for ``data``; raises ExtractionError("binary_content") for binary
-    junk. ``declared`` is the charset a page declares (tried after any BOM)."""
+    junk and ExtractionError("mojibake") for garbled text that cannot be repaired.
+    ``http_charset`` is the Content-Type header's charset, ``declared`` the page's own."""
+    text, encoding = _decode(data, declared, http_charset)
+    return repair_mojibake(text, encoding)
+
+
+def _decode(data: bytes, declared: str | None, http_charset: str | None) -> tuple[str, str]:
     marked = bom_encoding(data)
     wide, skip = marked or (utf16_without_bom(data), 0)
     if wide:
@@ -116,7 +148,7 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> tuple[str, str]
             return text, wide
     if looks_binary(data):
         raise ExtractionError("binary_content", "content is binary data (NUL bytes or control characters), not text")
-    for encoding in (declared, "utf-8", "cp1252"):
+    for encoding in (http_charset, "utf-8", declared, "cp1252"):
         if encoding:
             text = _try(data, encoding)
             if text is not None:

@@ -27,6 +27,8 @@ BLOCKS = frozenset(
 _SPACES = re.compile(r"\s+")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 _ANY_TAG = re.compile(r"<[^<>]*>")
+#: caps on colspan/rowspan: a hostile page must not blow a row up into millions of cells
+MAX_COLSPAN, MAX_ROWSPAN = 50, 500
 
 
 class _Lines:
@@ -84,10 +86,32 @@ class _Table:
         self.cell: list[str] | None = None
         self.all_th = True
         self.nested = 0  # tables open inside the current cell
+        self.span = (1, 1)  # colspan, rowspan of the cell being read
+        self.below: dict[int, tuple[str, int]] = {}  # column -> (text, rows left) of rowspans
 
     def add(self, text: str | None) -> None:
         if text and self.cell is not None:
             self.cell.append(text)
+
+    def fill_spanned(self) -> None:
+        """Repeat the cells of earlier rows that span down into this row's next columns."""
+        while len(self.cells) in self.below:
+            column = len(self.cells)
+            text, left = self.below.pop(column)
+            self.cells.append(text)
+            if left > 1:
+                self.below[column] = (text, left - 1)
+
+    def end_cell(self, text: str) -> None:
+        """A cell read: placed after any cells spanning down into it, repeated across its
+        columns (colspan) and remembered for the rows below (rowspan)."""
+        self.fill_spanned()
+        columns, rows = self.span
+        for _ in range(columns):
+            if rows > 1:
+                self.below[len(self.cells)] = (text, rows - 1)
+            self.cells.append(text)
+        self.cell, self.span = None, (1, 1)
 
 
 def _tag(el: etree._Element) -> str:
@@ -111,12 +135,20 @@ def _render(root: etree._Element) -> str:
             if not isinstance(el.tag, str) or tag in DROPPED:
                 continue  # comments, processing instructions, dropped subtrees: skipped below
             _open(tag, out, tables)
+            if tag in ("td", "th") and tables and tables[-1].cell == [] and not tables[-1].nested:
+                tables[-1].span = (_span(el, "colspan", MAX_COLSPAN), _span(el, "rowspan", MAX_ROWSPAN))
             add(el.text)
         else:
             if isinstance(el.tag, str) and tag not in DROPPED:
                 _close(tag, out, tables)
             add(el.tail)
     return out.text()
+
+
+def _span(el: etree._Element, attribute: str, cap: int) -> int:
+    """A cell's colspan/rowspan: 1 when absent or not a number, at most ``cap`` (hostile pages)."""
+    match = re.match(r"\s*(\d+)", el.get(attribute) or "")
+    return min(max(int(match.group(1)), 1), cap) if match else 1
 
 
 def _open(tag: str, out: _Lines, tables: list[_Table]) -> None:
@@ -157,9 +189,9 @@ def _close(tag: str, out: _Lines, tables: list[_Table]) -> None:
         if tag in BLOCKS or tag in ("td", "th"):
             table.add(" ")
     elif table.cell is not None and tag in ("td", "th"):
-        table.cells.append(_SPACES.sub(" ", "".join(table.cell)).strip())
-        table.cell = None
+        table.end_cell(_SPACES.sub(" ", "".join(table.cell)).strip())
     elif table.cell is None and tag == "tr":
+        table.fill_spanned()
         if any(table.cells):
             out.add_line("".join(f"{cell} | " for cell in table.cells).rstrip())
             if table.all_th:
