@@ -85,3 +85,19 @@ def test_particles_stay_with_the_surname():
     assert split_name("Van Dijk") == ((), "van dijk")
     mentions = [Mention("Jan van Dijk", "m1"), Mention("van Dijk", "m1")]
     assert resolve(mentions) == ["person/jan-van-dijk", "person/jan-van-dijk"]
+
+
+def test_one_name_in_two_organisations_is_two_people():
+    out = resolve([Mention("Jo Bloggs", "Westbury Council", "Westbury Council"),
+                   Mention("Jo Bloggs", "Westbury Council", "Westbury Council"),
+                   Mention("Jo Bloggs", "Northvale Police", "Northvale Police"),
+                   Mention("Jo Bloggs", "Audit Board")])  # no organisation: nothing says which
+    assert out == ["person/jo-bloggs", "person/jo-bloggs", "person/jo-bloggs-northvale-police",
+                   "person/jo-bloggs"]
+    # the same name with one organisation, or none, stays one person
+    assert len(set(resolve([Mention("Jo Bloggs", "a", "Westbury Council"), Mention("Jo Bloggs", "b")]))) == 1
+
+
+def test_one_organisation_written_two_ways_is_one():
+    out = resolve([Mention("Al Penn", "x", "Commissioner's Office"), Mention("Al Penn", "x", "Commissioner’s Office")])
+    assert out == ["person/al-penn", "person/al-penn"]

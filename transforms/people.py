@@ -27,6 +27,7 @@ class Mention:
 
     name: str
     context: str = ""  # e.g. the organisation or body; a bare surname resolves within it
+    organisation: str = ""  # the organisation the minutes give for this person, when they give one
 
 
 @lru_cache(maxsize=1)
@@ -109,10 +110,13 @@ def resolve(mentions: Sequence[Mention]) -> list[str | None]:
         for n, pid in enumerate(ids):  # two clusters with one slug ("A Hesketh" twice apart): number them
             seen[pid] = seen.get(pid, 0) + 1
             ids[n] = pid if seen[pid] == 1 else f"{pid}-{seen[pid]}"
-        in_context: dict[str, set[str]] = defaultdict(set)  # context -> ids of full names there
         for i in idxs:
             if parts[i][0]:
                 out[i] = ids[cluster_of[mentions[i].name]]
+        _split_by_organisation(mentions, [i for i in idxs if parts[i][0]], out)
+        in_context: dict[str, set[str]] = defaultdict(set)  # context -> ids of full names there
+        for i in idxs:
+            if parts[i][0]:
                 in_context[mentions[i].context].add(out[i])
         for i in idxs:
             if parts[i][0]:
@@ -124,6 +128,31 @@ def resolve(mentions: Sequence[Mention]) -> list[str | None]:
             elif not ids:
                 out[i] = f"person/{slug(surname)}"
     return out
+
+
+def _org_key(organisation: str) -> str:
+    """Organisations compared as written but for case, punctuation and apostrophes:
+    "Commissioner's Office" = "Commissioner’s Office" = "commissioners office"."""
+    return slug(re.sub(r"['’]", "", organisation))
+
+
+def _split_by_organisation(mentions: Sequence[Mention], idxs: list[int], out: list[str | None]) -> None:
+    """One full name stated with two different organisations is two people ("Jo Bloggs,
+    Westbury Council" and "Jo Bloggs, Northvale Police"), unless something links them: the
+    organisation stated most often keeps the id, each other one gets the id plus its own slug;
+    a mention with no organisation stays with the first."""
+    orgs_of: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for i in idxs:
+        if org := _org_key(mentions[i].organisation):
+            orgs_of[out[i]][org] += 1
+    for pid, orgs in orgs_of.items():
+        if len(orgs) < 2:
+            continue
+        keep = min(orgs, key=lambda o: (-orgs[o], o))
+        for i in idxs:
+            org = _org_key(mentions[i].organisation)
+            if out[i] == pid and org and org != keep:
+                out[i] = f"{pid}-{org}"
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ def apply_people(tables: dict[str, pa.Table]) -> None:
     att = tables["attendance"]
     names, organisations, att_meetings, ranks, roles = _columns(att, "name", "organisation", "meeting_id",
                                                                 "rank", "role")
-    mentions = [Mention(n, o or body_of.get(m) or "")
+    mentions = [Mention(n, o or body_of.get(m) or "", o or "")
                 for n, o, m in zip(names, organisations, att_meetings, strict=True)]
     person_ids = [pid or person_key(n) for pid, n in zip(resolve(mentions), names, strict=True)]
     rank_names: dict[str, str | None] = {}  # a few dozen ways of writing ranks among thousands of rows
