@@ -1,0 +1,1 @@
+"""Attendance: who was present, gave apologies or was absent."""

@@ -1,0 +1,265 @@
+"""Candidate attendee entries of a page and layout-free features describing each one.
+
+The text is cut into lines, then at semicolons, tabs, table separators (" | "), bullets and
+capitalised attendance headings met mid-line, then before each title or rank that starts a
+name when a line runs several people together ("Cllr Al Penn (Chair) Cllr Bo Rigg").
+Each entry gets features that say nothing about a publisher: the share of capitalised,
+function and role words, a title / rank / "(INI)" / post-nominal present, digits, length,
+how far the last Present / Apologies / Absent heading is, and the same for its neighbours.
+
+>>> [e.text for e in split_entries("Present:\\nCllr Al Penn (Chairman); Cllr Bo Rigg\\nJo Lee | Treasurer")]
+['Present:', 'Cllr Al Penn (Chairman)', 'Cllr Bo Rigg', 'Jo Lee', 'Treasurer']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from transforms.models import Span
+from transforms.quirks import load_table
+from transforms.spans import trimmed
+
+#: characters of a page the recogniser reads: attendance lists open minutes
+MAX_CHARS = 8000
+FEATURES = (
+    "words", "cap_share", "func_share", "role_share", "org_word", "title_start", "titles", "initials_paren",
+    "initial_token", "postnominal", "digit_share", "sentence", "dash", "caps_share", "since_heading",
+    "heading_kind", "is_heading", "cells", "line_words", "offset", "name_run", "other_paren", "starts_lower",
+    "chair_word", "colon", "prev_cap", "prev_func", "prev_personish", "next_cap", "next_func", "next_personish",
+)
+HEADING_KINDS = {"present": 1, "apologies": 2, "absent": 3}
+_FUNCTION_WORDS = frozenset(
+    "the of and to a an in for on was were is are be been that with by at it this as from had has have will "
+    "would which there their they he she we not or but if all also any its our noted agreed".split())
+_POSTNOMINALS = frozenset("qpm kpm obe mbe cbe bem dl jp frs kc qc mp mep".split())
+_TITLE_WORDS = ("Cllr", "Councillor", "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor", "Sir", "Dame",
+                "Lord", "Lady", "Baroness", "Rev", "Revd", "Alderman", "Colonel")
+_WORD = re.compile(r"[^\s|;•·▪●]+")
+_INITIALS_PAREN = re.compile(r"\(\s*[A-Z][A-Za-z]{0,3}(?:-[A-Z])?\s*\)")
+_OTHER_PAREN = re.compile(r"\([^)]{5,}\)")
+_DASH = re.compile(r"\s[–—-]\s")
+_SEPARATORS = re.compile(r";|\t|\s\|\s?|^\|\s?|\s?\|$|[•·▪●]")
+_SENTENCE = re.compile(r"\b(?:was|were|is|are|has|have|had|will|would|noted|agreed|said|welcomed)\b")
+_CHAIR = re.compile(r"\bchair(?:man|person|woman)?\b", re.IGNORECASE)
+_LINE_PREFIX = re.compile(r"[ \t*_#>\-–•·]*(?:(?:item\s+)?\(?\d{1,2}[.):]?\s*[:.\-–]?\s*)?", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One candidate entry: its span and text, its line, its place among the line's pieces,
+    and the status its own words give when it is an attendance heading ("Apologies:")."""
+
+    span: Span
+    text: str
+    line: int
+    cell: int
+    cells: int
+    heading: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _headings() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Attendance headings of the quirk tables (label -> status), longest first, as a pattern."""
+    labels: dict[str, str] = {}
+    for table in ("attendance_headings", "attendee_sections", "panel_attendance_labels"):
+        for row in load_table(table):
+            label = " ".join((row.get("heading") or row.get("label") or "").lower().split())
+            if label and row["status"] in HEADING_KINDS and label not in ("chair", "officers"):
+                labels.setdefault(label, row["status"])
+    labels.setdefault("attendance", "present")
+    alt = "|".join(r"\s+".join(map(re.escape, k.split())) for k in sorted(labels, key=len, reverse=True))
+    return re.compile(rf"\b(?P<label>{alt})\b(?P<colon>[ \t]*:-?|[ \t]*[–—-](?=\s))?", re.IGNORECASE), labels
+
+
+@lru_cache(maxsize=1)
+def _title_pattern() -> re.Pattern[str]:
+    """A title or rank at a word start, followed by a capitalised word (a name)."""
+    words, caps = set(_TITLE_WORDS), set()
+    for row in load_table("ranks"):
+        for alias in [row["rank_code"], *row["aliases"].split("|")]:
+            alias = alias.rstrip(".")
+            if alias.isupper() and len(alias) > 1:
+                caps.add(alias)
+            elif alias[:1].isupper() and alias.lower() not in ("elected", "constable", "commissioner"):
+                words.add(alias)
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words | caps, key=len, reverse=True))
+    return re.compile(rf"(?<![\w/])(?:(?:A|T)/)?(?:{alt})\.?\s+(?=[A-Z][\w'’-])")
+
+
+@lru_cache(maxsize=1)
+def _word_sets() -> tuple[frozenset[str], frozenset[str]]:
+    roles = frozenset(r["word"].lower() for r in load_table("role_words"))
+    orgs = frozenset(r["word"].lower() for r in load_table("organisation_words"))
+    return roles, orgs
+
+
+def heading_at(line: str) -> tuple[re.Match[str], str] | None:
+    """The attendance heading opening ``line`` (after a bullet or "ITEM 1:"), with its status,
+    when it ends in a colon or dash, is written in capitals, or is the whole line."""
+    pattern, labels = _headings()
+    start = _LINE_PREFIX.match(line).end()  # type: ignore[union-attr]  # the prefix may be empty
+    m = pattern.match(line, start)
+    if m is None:
+        return None
+    label = m.group("label")
+    rest = line[m.end():].strip(" \t*_")
+    if m.group("colon") or label.isupper() or not rest or _title_pattern().match(rest):
+        return m, labels[" ".join(label.lower().split())]
+    return None
+
+
+def split_entries(text: str, limit: int = MAX_CHARS) -> list[Entry]:
+    """The candidate entries of ``text[:limit]`` in order (see the module doc)."""
+    entries: list[Entry] = []
+    pos, line_no, end = 0, 0, min(len(text), limit)
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        line_end = end if nl < 0 else nl
+        if text[pos:line_end].strip():
+            entries.extend(_line_entries(text, pos, line_end, line_no))
+            line_no += 1
+        pos = line_end + 1
+    return entries
+
+
+def _line_entries(text: str, start: int, end: int, line_no: int) -> list[Entry]:
+    line = text[start:end]
+    spans: list[tuple[Span, str | None]] = []
+    found = heading_at(line)
+    if found is not None:
+        m, status = found
+        spans.append((trimmed(text, start, start + m.end()), status))
+        start += m.end()
+    pieces = _cut(text, start, end, _SEPARATORS)
+    for piece in pieces:
+        spans.extend(_inline_headings(text, piece))
+    spans = [(s, h) for s, h in spans if s.end > s.start]
+    out = []
+    for i, (span, heading) in enumerate(spans):
+        out.append(Entry(span, text[span.start:span.end], line_no, i, len(spans), heading))
+    return out
+
+
+def _cut(text: str, start: int, end: int, sep: re.Pattern[str]) -> list[Span]:
+    """Pieces between separators outside brackets ("Jo Lee (Chair; Finance); Al Penn" is two)."""
+    cuts, depth, last = [start], 0, start
+    for m in sep.finditer(text, start, end):
+        depth += text.count("(", last, m.start()) - text.count(")", last, m.start())
+        last = m.start()
+        if depth <= 0:
+            cuts.extend((m.start(), m.end()))
+    cuts.append(end)
+    pieces = (trimmed(text, a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=True))
+    return [s for s in pieces if s.end > s.start]
+
+
+def _inline_headings(text: str, piece: Span) -> list[tuple[Span, str | None]]:
+    """A piece cut at capitalised headings inside it ("... DCC Bisset APOLOGIES T/ACC Fox"),
+    then at titles that start another person."""
+    pattern, labels = _headings()
+    out: list[tuple[Span, str | None]] = []
+    pos = piece.start
+    for m in pattern.finditer(text, piece.start, piece.end):
+        if not (m.group("label").isupper() and len(m.group("label")) > 4) or m.start() == piece.start:
+            continue
+        out.extend((s, None) for s in _title_cuts(text, Span(pos, m.start())))
+        out.append((trimmed(text, m.start(), m.end()), labels[" ".join(m.group("label").lower().split())]))
+        pos = m.end()
+    out.extend((s, None) for s in _title_cuts(text, Span(pos, piece.end)))
+    return out
+
+
+def _title_cuts(text: str, span: Span) -> list[Span]:
+    """Cut before each title or rank that starts a name when the piece holds two or more,
+    and after a comma or "and" before a title: "Cllr A Penn, Cllr B Rigg and Mr C Dunn"."""
+    span = trimmed(text, span.start, span.end)
+    found = [m.start() for m in _title_pattern().finditer(text, span.start, span.end)]
+    cuts = [span.start]
+    for at in found:
+        before = text[max(span.start, at - 6):at].rstrip().lower()
+        if at > cuts[-1] + 2 and not re.search(r"(?:\bto|\bof|\bthe|\bfor|&|/|\bdeputy|\bassistant)$", before):
+            cuts.append(at)
+    if len(cuts) < 2:
+        return [span]
+    cuts.append(span.end)
+    out = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        s = trimmed(text, a, b)
+        e = s.end
+        while e > s.start and text[e - 1] in ",":
+            e -= 1
+        if text[s.start:e].endswith(" and"):
+            e -= 4
+        out.append(trimmed(text, s.start, e))
+    return [s for s in out if s.end > s.start]
+
+
+def _base(entry: Entry) -> dict[str, float]:
+    roles, orgs = _word_sets()
+    text = entry.text
+    words = _WORD.findall(text)
+    n = max(1, len(words))
+    low = [w.lower().strip(",.:;()\"'") for w in words]
+    alpha = [w for w in words if w[:1].isalpha()]
+    run = best = 0
+    for w, lw in zip(words, low, strict=False):
+        run = run + 1 if w[:1].isupper() and lw not in roles and lw not in orgs else 0
+        best = max(best, run)
+    titles = len(_title_pattern().findall(text))
+    return {
+        "words": min(len(words), 30),
+        "cap_share": sum(w[:1].isupper() for w in alpha) / max(1, len(alpha)),
+        "func_share": sum(w in _FUNCTION_WORDS for w in low) / n,
+        "role_share": sum(w in roles for w in low) / n,
+        "org_word": float(any(w in orgs for w in low)),
+        "title_start": float(_title_pattern().match(text) is not None),
+        "titles": min(titles, 4),
+        "initials_paren": float(_INITIALS_PAREN.search(text) is not None),
+        "initial_token": float(any(re.fullmatch(r"[A-Z]\.?", w) for w in words)),
+        "postnominal": float(any(w in _POSTNOMINALS for w in low)),
+        "digit_share": sum(ch.isdigit() for ch in text) / max(1, len(text)),
+        "sentence": float(_SENTENCE.search(text) is not None or text.rstrip().endswith(".") and len(words) > 6),
+        "dash": float(_DASH.search(text) is not None),
+        "caps_share": sum(w.isupper() and len(w) > 1 for w in words) / n,
+        "name_run": min(best, 6),
+        "other_paren": float(_OTHER_PAREN.search(text) is not None),
+        "starts_lower": float(text[:1].islower()),
+        "chair_word": float(_CHAIR.search(text) is not None),
+        "colon": float(":" in text),
+        "is_heading": float(entry.heading is not None),
+    }
+
+
+def _personish(f: dict[str, float]) -> float:
+    return f["title_start"] + f["initials_paren"] + (f["name_run"] >= 2) - f["sentence"]
+
+
+def features(entries: list[Entry], text: str) -> list[list[float]]:
+    """One feature vector (in ``FEATURES`` order) per entry."""
+    base = [_base(e) for e in entries]
+    line_words: dict[int, int] = {}
+    for e, f in zip(entries, base, strict=True):
+        line_words[e.line] = line_words.get(e.line, 0) + int(f["words"])
+    rows: list[list[float]] = []
+    kind, heading_line = 0, None
+    for i, (e, f) in enumerate(zip(entries, base, strict=True)):
+        if e.heading is not None:
+            kind, heading_line = HEADING_KINDS[e.heading], e.line
+        prev = base[i - 1] if i > 0 else None
+        nxt = base[i + 1] if i + 1 < len(base) else None
+        row = dict(f)
+        row.update({
+            "since_heading": min(e.line - heading_line, 40) if heading_line is not None else 40,
+            "heading_kind": kind,
+            "cells": min(e.cells, 8),
+            "line_words": min(line_words[e.line], 60),
+            "offset": min(e.span.start / 1000, 8.0),
+            "prev_cap": prev["cap_share"] if prev else -1, "prev_func": prev["func_share"] if prev else -1,
+            "prev_personish": _personish(prev) if prev else -1,
+            "next_cap": nxt["cap_share"] if nxt else -1, "next_func": nxt["func_share"] if nxt else -1,
+            "next_personish": _personish(nxt) if nxt else -1,
+        })
+        rows.append([float(row[k]) for k in FEATURES])
+    return rows

@@ -1,0 +1,166 @@
+"""The person-entry strategy: attendees recognised by what their entries look like, not by a
+"Present:" label.
+
+``entry_features`` cuts the top of a page into candidate entries and describes each one; a
+small gradient-boosted tree ensemble, trained on labelled pages by
+``scripts/train_person_entries.py`` and shipped as ``person_entry_weights.json``, scores them
+in pure Python (no scikit-learn at run time). Entries it marks as people are read by the
+project's entry parser (name, rank, role, flags); the status comes from the nearest heading
+above ("Apologies" -> apologies), present when there is none. A table row's next cell, when it
+is not a person, is that person's role.
+
+``MINUTES_PERSON_WEIGHTS`` names another weights file (held-out scoring during training), or
+``off`` to switch the strategy off.
+
+>>> t = "Notes of the board\\nAda Hart (AH) Chief Executive\\nSam Dunn (SD) Treasurer\\nJo Ives (JI) Clerk"
+>>> [(a.name, a.role) for a in find_person_entries(t)]
+[('Ada Hart', 'Chief Executive'), ('Sam Dunn', 'Treasurer'), ('Jo Ives', 'Clerk')]
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+from transforms.attendance.entry_features import FEATURES, HEADING_KINDS, Entry, features, split_entries
+from transforms.attendees import role_is_representative
+from transforms.models import Attendance
+from transforms.prose_attendee_entry import is_role_word, parse_person_entry
+from transforms.quirks import load_table
+
+WEIGHTS = Path(__file__).with_name("person_entry_weights.json")
+ENV = "MINUTES_PERSON_WEIGHTS"
+_STATUS_OF_KIND = {v: k for k, v in HEADING_KINDS.items()}
+
+
+@dataclass(frozen=True)
+class _Tree:
+    feature: tuple[int, ...]
+    threshold: tuple[float, ...]
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    value: tuple[float, ...]
+
+    def predict(self, row: list[float]) -> float:
+        node = 0
+        while self.left[node] >= 0:
+            node = self.left[node] if row[self.feature[node]] <= self.threshold[node] else self.right[node]
+        return self.value[node]
+
+
+@dataclass(frozen=True)
+class EntryModel:
+    """A boosted tree ensemble over ``FEATURES``: log-odds = init + rate * sum(tree values)."""
+
+    init: float
+    rate: float
+    trees: tuple[_Tree, ...]
+    threshold: float
+
+    def probability(self, row: list[float]) -> float:
+        raw = self.init + self.rate * sum(t.predict(row) for t in self.trees)
+        return 1.0 / (1.0 + math.exp(-raw))
+
+
+@lru_cache(maxsize=4)
+def load_model(path: str) -> EntryModel:
+    """The model stored at ``path``; its feature list must be this code's ``FEATURES``."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    if tuple(data["features"]) != FEATURES:
+        raise ValueError(f"{path}: weights were trained on other features; retrain them")
+    trees = tuple(_Tree(*(tuple(t[k]) for k in ("feature", "threshold", "left", "right", "value")))
+                  for t in data["trees"])
+    return EntryModel(float(data["init"]), float(data["learning_rate"]), trees, float(data["threshold"]))
+
+
+def _model() -> EntryModel | None:
+    chosen = os.environ.get(ENV, "")
+    if chosen.lower() == "off":
+        return None
+    return load_model(chosen or str(WEIGHTS))
+
+
+def scored_entries(text: str) -> list[tuple[Entry, list[float], float]]:
+    """Every candidate entry of the page's top with its features and person probability."""
+    model = _model()
+    if model is None:
+        return []
+    entries = split_entries(text)
+    rows = features(entries, text)
+    return [(e, r, model.probability(r)) for e, r in zip(entries, rows, strict=True)]
+
+
+def find_person_entries(text: str) -> list[Attendance]:
+    """The attendees whose entries the model marks as people (see the module doc)."""
+    scored = scored_entries(text)
+    if not scored:
+        return []
+    threshold = _model().threshold  # type: ignore[union-attr]  # scored implies a model
+    kind_at = FEATURES.index("heading_kind")
+    people: list[Attendance] = []
+    for i, (entry, row, p) in enumerate(scored):
+        if p < threshold or entry.heading is not None:
+            continue
+        status = _STATUS_OF_KIND.get(int(row[kind_at]), "present")
+        person = parse_person_entry(entry.text, entry.span, status=status)
+        if person is None or not is_person_name(person.name):
+            continue
+        role_cell = _role_cell(scored, i, threshold)
+        if role_cell is not None and person.role is None:
+            person = replace(person, role=role_cell,
+                             is_representative=person.is_representative or role_is_representative(role_cell))
+        if not any(same_person(person, p) for p in people):
+            people.append(person)
+    return people
+
+
+def with_person_entries(people: Sequence[Attendance], text: str, *, few: int = 0) -> list[Attendance]:
+    """The rule-based ``people``, and when they are ``few`` or fewer, the people this strategy
+    finds that the rules did not (the rules' reading of a person wins)."""
+    found = list(people)
+    if len(found) > few:
+        return found
+    for person in find_person_entries(text):
+        if not any(same_person(person, p) for p in found):
+            found.append(person)
+    return found
+
+
+def same_person(a: Attendance, b: Attendance) -> bool:
+    """Same last word and no first names that disagree: "Rigg" / "Bo Rigg" are one person."""
+    wa, wb = a.name.lower().split(), b.name.lower().split()
+    if not wa or not wb or wa[-1] != wb[-1]:
+        return False
+    return len(wa) == 1 or len(wb) == 1 or wa[0][0] == wb[0][0]
+
+
+@lru_cache(maxsize=1)
+def _organisation_words() -> frozenset[str]:
+    return frozenset(r["word"].lower() for r in load_table("organisation_words"))
+
+
+def is_person_name(name: str) -> bool:
+    """Not an organisation ("West Lindsey District Council"), a role ("Independent Member"),
+    a possessive ("Ann Lee's") or a row of initials ("I")."""
+    words = name.split()
+    if any(w.lower() in _organisation_words() for w in words) or is_role_word(words[-1]):
+        return False
+    if name.endswith(("'s", "’s")):
+        return False
+    return max(len(w.strip(".")) for w in words) > 1
+
+
+def _role_cell(scored: list[tuple[Entry, list[float], float]], i: int, threshold: float) -> str | None:
+    """The next cell of a table row or tabbed line, when it is not itself a person."""
+    entry = scored[i][0]
+    if i + 1 >= len(scored):
+        return None
+    nxt, _, p = scored[i + 1]
+    if nxt.line != entry.line or nxt.heading is not None or p >= threshold or entry.cells > 3:
+        return None
+    return nxt.text if len(nxt.text.split()) <= 8 and not any(ch.isdigit() for ch in nxt.text) else None
