@@ -24,6 +24,7 @@ from transforms.actions import find_new_actions
 from transforms.adapters.moderngov import find_decisions, item_of, meeting_from, truncation_warnings, with_items
 from transforms.adapters.moderngov_attendance import find_sentence_attendance, merge_people
 from transforms.agenda import find_numbered_items
+from transforms.attendance.person_entries import with_person_entries
 from transforms.attendees import find_apologies
 from transforms.meeting_header import read_header
 from transforms.models import (
@@ -67,7 +68,7 @@ def parse(doc: CleanText) -> ParsedMinutes:
     text = doc.text or ""
     meeting = meeting_from(read_header(text, body_mentions=False))
     items = find_numbered_items(text)
-    people = find_attendance(text)
+    people = with_person_entries(find_attendance(text), text)
     actions = tuple(a if a.item_number else _with_item(a, items)
                     for a in find_new_actions(text, people=people, meeting_date=meeting.meeting_date))
     return ParsedMinutes(
