@@ -27,7 +27,8 @@ FEATURES = (
     "words", "cap_share", "func_share", "role_share", "org_word", "title_start", "titles", "initials_paren",
     "initial_token", "postnominal", "digit_share", "sentence", "dash", "caps_share", "since_heading",
     "heading_kind", "is_heading", "cells", "line_words", "offset", "name_run", "other_paren", "starts_lower",
-    "chair_word", "colon", "prev_cap", "prev_func", "prev_personish", "next_cap", "next_func", "next_personish",
+    "chair_word", "colon", "past_tense",
+    "prev_cap", "prev_func", "prev_personish", "next_cap", "next_func", "next_personish",
 )
 HEADING_KINDS = {"present": 1, "apologies": 2, "absent": 3}
 _FUNCTION_WORDS = frozenset(
@@ -41,6 +42,8 @@ _INITIALS_PAREN = re.compile(r"\(\s*[A-Z][A-Za-z]{0,3}(?:-[A-Z])?\s*\)")
 _OTHER_PAREN = re.compile(r"\([^)]{5,}\)")
 _DASH = re.compile(r"\s[–—-]\s")
 _SEPARATORS = re.compile(r";|\t|\s\|\s?|^\|\s?|\s?\|$|[•·▪●]")
+#: words after which a rank belongs to a role ("Staff Officer to Chief Constable", "Deputy PCC")
+_INSIDE_ROLE = re.compile(r"(?:\bto|\bof|\bthe|\bfor|&|/|\bdeputy|\bassistant)$")
 _SENTENCE = re.compile(r"\b(?:was|were|is|are|has|have|had|will|would|noted|agreed|said|welcomed)\b")
 _CHAIR = re.compile(r"\bchair(?:man|person|woman)?\b", re.IGNORECASE)
 _LINE_PREFIX = re.compile(r"[ \t*_#>\-–•·]*(?:(?:item\s+)?\(?\d{1,2}[.):]?\s*[:.\-–]?\s*)?", re.IGNORECASE)
@@ -85,7 +88,7 @@ def _title_pattern() -> re.Pattern[str]:
             elif alias[:1].isupper() and alias.lower() not in ("elected", "constable", "commissioner"):
                 words.add(alias)
     alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words | caps, key=len, reverse=True))
-    return re.compile(rf"(?<![\w/])(?:(?:A|T)/)?(?:{alt})\.?\s+(?=[A-Z][\w'’-])")
+    return re.compile(rf"(?<![\w/])(?:(?:A|T)/)?(?:{alt})\.?\s+(?=[A-Z])")
 
 
 @lru_cache(maxsize=1)
@@ -162,7 +165,10 @@ def _inline_headings(text: str, piece: Span) -> list[tuple[Span, str | None]]:
     out: list[tuple[Span, str | None]] = []
     pos = piece.start
     for m in pattern.finditer(text, piece.start, piece.end):
-        if not (m.group("label").isupper() and len(m.group("label")) > 4) or m.start() == piece.start:
+        label = m.group("label")
+        loud = label.isupper() and len(label) > 4
+        if m.start() == piece.start or not (loud or label[0].isupper() and (
+                m.group("colon") or _title_pattern().match(text, m.end() + 1, piece.end))):
             continue
         out.extend((s, None) for s in _title_cuts(text, Span(pos, m.start())))
         out.append((trimmed(text, m.start(), m.end()), labels[" ".join(m.group("label").lower().split())]))
@@ -175,11 +181,14 @@ def _title_cuts(text: str, span: Span) -> list[Span]:
     """Cut before each title or rank that starts a name when the piece holds two or more,
     and after a comma or "and" before a title: "Cllr A Penn, Cllr B Rigg and Mr C Dunn"."""
     span = trimmed(text, span.start, span.end)
-    found = [m.start() for m in _title_pattern().finditer(text, span.start, span.end)]
+    # a rank right before another title is the last person's role: "Mr A Penn Chief Constable Mr B Rigg"
+    found = [m.start() for m in _title_pattern().finditer(text, span.start, span.end)
+             if m.group().split()[0].rstrip(".") in _TITLE_WORDS or not _title_pattern().match(text, m.end())]
     cuts = [span.start]
     for at in found:
         before = text[max(span.start, at - 6):at].rstrip().lower()
-        if at > cuts[-1] + 2 and not re.search(r"(?:\bto|\bof|\bthe|\bfor|&|/|\bdeputy|\bassistant)$", before):
+        lone_title = (t := _title_pattern().match(text, cuts[-1], at + 1)) is not None and t.end() == at
+        if at > cuts[-1] + 2 and not lone_title and not _INSIDE_ROLE.search(before):
             cuts.append(at)
     if len(cuts) < 2:
         return [span]
@@ -228,6 +237,7 @@ def _base(entry: Entry) -> dict[str, float]:
         "starts_lower": float(text[:1].islower()),
         "chair_word": float(_CHAIR.search(text) is not None),
         "colon": float(":" in text),
+        "past_tense": float(any(len(w) > 4 and w.endswith("ed") and w.islower() for w in words)),
         "is_heading": float(entry.heading is not None),
     }
 

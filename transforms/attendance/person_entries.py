@@ -36,6 +36,8 @@ from transforms.quirks import load_table
 WEIGHTS = Path(__file__).with_name("person_entry_weights.json")
 ENV = "MINUTES_PERSON_WEIGHTS"
 _STATUS_OF_KIND = {v: k for k, v in HEADING_KINDS.items()}
+_KIND_AT, _SINCE_AT = FEATURES.index("heading_kind"), FEATURES.index("since_heading")
+NEAR_HEADING = 3  # lines
 
 
 @dataclass(frozen=True)
@@ -101,12 +103,12 @@ def find_person_entries(text: str) -> list[Attendance]:
     if not scored:
         return []
     threshold = _model().threshold  # type: ignore[union-attr]  # scored implies a model
-    kind_at = FEATURES.index("heading_kind")
+    marked = [p >= threshold and e.heading is None for e, _, p in scored]
     people: list[Attendance] = []
-    for i, (entry, row, p) in enumerate(scored):
-        if p < threshold or entry.heading is not None:
+    for i, (entry, row, _) in enumerate(scored):
+        if not marked[i] or not _supported(scored, marked, i):
             continue
-        status = _STATUS_OF_KIND.get(int(row[kind_at]), "present")
+        status = _STATUS_OF_KIND.get(int(row[_KIND_AT]), "present")
         person = parse_person_entry(entry.text, entry.span, status=status)
         if person is None or not is_person_name(person.name):
             continue
@@ -153,6 +155,15 @@ def is_person_name(name: str) -> bool:
     if name.endswith(("'s", "’s")):
         return False
     return max(len(w.strip(".")) for w in words) > 1
+
+
+def _supported(scored: list[tuple[Entry, list[float], float]], marked: list[bool], i: int) -> bool:
+    """A lone person-like entry counts only under an attendance heading a few lines above; in a
+    run of entries, another person-like one must be near (a name in a discussion is not a list)."""
+    row = scored[i][1]
+    if row[_KIND_AT] > 0 and row[_SINCE_AT] <= NEAR_HEADING:
+        return True
+    return any(marked[j] for j in range(max(0, i - 2), min(len(marked), i + 3)) if j != i)
 
 
 def _role_cell(scored: list[tuple[Entry, list[float], float]], i: int, threshold: float) -> str | None:
