@@ -34,6 +34,7 @@ from itertools import accumulate
 
 from transforms.adapters.moderngov_attendance import find_panel_attendance
 from transforms.agenda import find_numbered_items
+from transforms.attendance.person_entries import with_person_entries
 from transforms.literal_guard import GuardedPattern, fold
 from transforms.meeting_header import MeetingHeader, body_pattern, read_header
 from transforms.models import AgendaItem, CleanText, Decision, Meeting, ParsedMinutes, ParseWarning
@@ -168,7 +169,7 @@ def parse(doc: CleanText) -> ParsedMinutes:
     updates = tuple(find_action_updates(text)) if find_action_updates else ()
     return ParsedMinutes(
         document_id=doc.document_id, adapter=NAME, meeting=meeting_from(read_header(text)),
-        attendance=tuple(find_panel_attendance(text)), agenda_items=tuple(items),
+        attendance=tuple(with_person_entries(find_panel_attendance(text), text)), agenda_items=tuple(items),
         action_updates=updates, decisions=with_items(find_decisions(text), items),
         warnings=truncation_warnings(doc))
 
