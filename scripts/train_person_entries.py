@@ -34,7 +34,7 @@ from sklearn.ensemble import GradientBoostingClassifier  # noqa: E402
 from sklearn.model_selection import GroupKFold  # noqa: E402
 
 from transforms.attendance.entry_features import FEATURES, features, split_entries  # noqa: E402
-from transforms.attendance.person_entries import ENV  # noqa: E402
+from transforms.attendance.person_entries import ENV, is_candidate  # noqa: E402
 from transforms.extract import extract_text  # noqa: E402
 from transforms.models import ExtractionError, RawDocument  # noqa: E402
 
@@ -85,8 +85,8 @@ def labelled_pages(docs: Path, gold: Path, sources: Path | None) -> list[dict]:
 
 
 def train(pages: list[dict]) -> GradientBoostingClassifier:
-    X = [r for p in pages for r in p["rows"]]
-    y = [v for p in pages for v in p["labels"]]
+    X = [r for p in pages for r in p["rows"] if is_candidate(r)]
+    y = [v for p in pages for v, r in zip(p["labels"], p["rows"], strict=True) if is_candidate(r)]
     return GradientBoostingClassifier(**PARAMS).fit(X, y)
 
 
@@ -111,7 +111,9 @@ def _entry_prf(model: GradientBoostingClassifier, pages: list[dict]) -> tuple[in
     for p in pages:
         if not p["rows"]:
             continue
-        for got, want in zip(model.predict_proba(p["rows"])[:, 1] >= THRESHOLD, p["labels"], strict=True):
+        marked = [m and is_candidate(r) for m, r in zip(model.predict_proba(p["rows"])[:, 1] >= THRESHOLD, p["rows"],
+                                                         strict=True)]
+        for got, want in zip(marked, p["labels"], strict=True):
             tp += got and want
             fp += got and not want
             fn += want and not got

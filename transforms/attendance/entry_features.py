@@ -28,7 +28,8 @@ FEATURES = (
     "initial_token", "postnominal", "digit_share", "sentence", "dash", "caps_share", "since_heading",
     "heading_kind", "is_heading", "cells", "line_words", "offset", "name_run", "other_paren", "starts_lower",
     "chair_word", "colon", "past_tense",
-    "prev_cap", "prev_func", "prev_personish", "next_cap", "next_func", "next_personish",
+    "prev_cap", "prev_func", "prev_personish", "next_cap", "next_func", "next_personish", "next_role",
+    "same_cells_run", "common_share",
 )
 HEADING_KINDS = {"present": 1, "apologies": 2, "absent": 3}
 _FUNCTION_WORDS = frozenset(
@@ -44,6 +45,8 @@ _DASH = re.compile(r"\s[–—-]\s")
 _SEPARATORS = re.compile(r";|\t|\s\|\s?|^\|\s?|\s?\|$|[•·▪●]")
 #: words after which a rank belongs to a role ("Staff Officer to Chief Constable", "Deputy PCC")
 _INSIDE_ROLE = re.compile(r"(?:\bto|\bof|\bthe|\bfor|&|/|\bdeputy|\bassistant)$")
+_NAME_HEADER = re.compile(r"[ \t|]*(?:names?|attendees?)[ \t]*(?:\||\t).*$", re.IGNORECASE)
+_LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]{3,}\b")
 _SENTENCE = re.compile(r"\b(?:was|were|is|are|has|have|had|will|would|noted|agreed|said|welcomed)\b")
 _CHAIR = re.compile(r"\bchair(?:man|person|woman)?\b", re.IGNORECASE)
 _LINE_PREFIX = re.compile(r"[ \t*_#>\-–•·]*(?:(?:item\s+)?\(?\d{1,2}[.):]?\s*[:.\-–]?\s*)?", re.IGNORECASE)
@@ -113,6 +116,12 @@ def heading_at(line: str) -> tuple[re.Match[str], str] | None:
     return None
 
 
+def _table_header(line: str) -> tuple[re.Match[str], str] | None:
+    """A table's "Name | Role" header row opens a list of people, as "Present:" does."""
+    m = _NAME_HEADER.match(line)
+    return (m, "present") if m else None
+
+
 def split_entries(text: str, limit: int = MAX_CHARS) -> list[Entry]:
     """The candidate entries of ``text[:limit]`` in order (see the module doc)."""
     entries: list[Entry] = []
@@ -130,7 +139,7 @@ def split_entries(text: str, limit: int = MAX_CHARS) -> list[Entry]:
 def _line_entries(text: str, start: int, end: int, line_no: int) -> list[Entry]:
     line = text[start:end]
     spans: list[tuple[Span, str | None]] = []
-    found = heading_at(line)
+    found = heading_at(line) or _table_header(line)
     if found is not None:
         m, status = found
         spans.append((trimmed(text, start, start + m.end()), status))
@@ -178,12 +187,14 @@ def _inline_headings(text: str, piece: Span) -> list[tuple[Span, str | None]]:
 
 
 def _title_cuts(text: str, span: Span) -> list[Span]:
-    """Cut before each title or rank that starts a name when the piece holds two or more,
-    and after a comma or "and" before a title: "Cllr A Penn, Cllr B Rigg and Mr C Dunn"."""
+    """Cut a piece that opens with a title before each further title or rank that starts a name,
+    leaving out a comma or "and" before it: "Cllr A Penn, Cllr B Rigg and Mr C Dunn"."""
     span = trimmed(text, span.start, span.end)
     # a rank right before another title is the last person's role: "Mr A Penn Chief Constable Mr B Rigg"
     found = [m.start() for m in _title_pattern().finditer(text, span.start, span.end)
              if m.group().split()[0].rstrip(".") in _TITLE_WORDS or not _title_pattern().match(text, m.end())]
+    if not found or found[0] != span.start:
+        return [span]  # "Moved by Cllr Hale and seconded by Cllr Pryce" is a sentence, not a list
     cuts = [span.start]
     for at in found:
         before = text[max(span.start, at - 6):at].rstrip().lower()
@@ -205,7 +216,7 @@ def _title_cuts(text: str, span: Span) -> list[Span]:
     return [s for s in out if s.end > s.start]
 
 
-def _base(entry: Entry) -> dict[str, float]:
+def _base(entry: Entry, vocabulary: frozenset[str]) -> dict[str, float]:
     roles, orgs = _word_sets()
     text = entry.text
     words = _WORD.findall(text)
@@ -217,7 +228,9 @@ def _base(entry: Entry) -> dict[str, float]:
         run = run + 1 if w[:1].isupper() and lw not in roles and lw not in orgs else 0
         best = max(best, run)
     titles = len(_title_pattern().findall(text))
+    capitalised = [w for w, lw in zip(words, low, strict=True) if w[:1].isupper() and len(lw) > 2]
     return {
+        "common_share": sum(w.lower().strip(",.:;()") in vocabulary for w in capitalised) / max(1, len(capitalised)),
         "words": min(len(words), 30),
         "cap_share": sum(w[:1].isupper() for w in alpha) / max(1, len(alpha)),
         "func_share": sum(w in _FUNCTION_WORDS for w in low) / n,
@@ -246,12 +259,32 @@ def _personish(f: dict[str, float]) -> float:
     return f["title_start"] + f["initials_paren"] + (f["name_run"] >= 2) - f["sentence"]
 
 
+def _same_cells_runs(entries: list[Entry]) -> dict[int, int]:
+    """Per line: how many lines in a row around it have the same number of pieces (a table, a
+    column of "Name – Role" lines), capped at 8."""
+    cells = {e.line: e.cells for e in entries}
+    lines = sorted(cells)
+    out: dict[int, int] = {}
+    i = 0
+    while i < len(lines):
+        j = i
+        while j + 1 < len(lines) and cells[lines[j + 1]] == cells[lines[i]] and lines[j + 1] == lines[j] + 1:
+            j += 1
+        for line in lines[i:j + 1]:
+            out[line] = min(j - i + 1, 8)
+        i = j + 1
+    return out
+
+
 def features(entries: list[Entry], text: str) -> list[list[float]]:
     """One feature vector (in ``FEATURES`` order) per entry."""
-    base = [_base(e) for e in entries]
+    # words the page also writes in lower case are ordinary words, not names ("Public Forum")
+    vocabulary = frozenset(_LOWER_WORD.findall(text[:MAX_CHARS]))
+    base = [_base(e, vocabulary) for e in entries]
     line_words: dict[int, int] = {}
     for e, f in zip(entries, base, strict=True):
         line_words[e.line] = line_words.get(e.line, 0) + int(f["words"])
+    runs = _same_cells_runs(entries)
     rows: list[list[float]] = []
     kind, heading_line = 0, None
     for i, (e, f) in enumerate(zip(entries, base, strict=True)):
@@ -270,6 +303,8 @@ def features(entries: list[Entry], text: str) -> list[list[float]]:
             "prev_personish": _personish(prev) if prev else -1,
             "next_cap": nxt["cap_share"] if nxt else -1, "next_func": nxt["func_share"] if nxt else -1,
             "next_personish": _personish(nxt) if nxt else -1,
+            "next_role": nxt["role_share"] if nxt else -1,
+            "same_cells_run": runs[e.line],
         })
         rows.append([float(row[k]) for k in FEATURES])
     return rows

@@ -28,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from transforms.attendance.entry_features import FEATURES, HEADING_KINDS, Entry, features, split_entries
-from transforms.attendees import role_is_representative
+from transforms.attendees import classify_qualifier, role_is_representative
 from transforms.models import Attendance
 from transforms.prose_attendee_entry import is_role_word, parse_person_entry
 from transforms.quirks import load_table
@@ -94,7 +94,16 @@ def scored_entries(text: str) -> list[tuple[Entry, list[float], float]]:
         return []
     entries = split_entries(text)
     rows = features(entries, text)
-    return [(e, r, model.probability(r)) for e, r in zip(entries, rows, strict=True)]
+    return [(e, r, model.probability(r) if is_candidate(r) else 0.0) for e, r in zip(entries, rows, strict=True)]
+
+
+_SENT, _PAST, _WORDS = FEATURES.index("sentence"), FEATURES.index("past_tense"), FEATURES.index("words")
+
+
+def is_candidate(row: list[float]) -> bool:
+    """Entries the model judges: not sentences ("Mr Hill declared that he was ..."), which the
+    apologies and substitution rules read; a short past-tense line ("Cllr Ash (substituted)") is."""
+    return not (row[_SENT] or row[_PAST] and row[_WORDS] > 6)
 
 
 def find_person_entries(text: str) -> list[Attendance]:
@@ -116,16 +125,18 @@ def find_person_entries(text: str) -> list[Attendance]:
         if role_cell is not None and person.role is None:
             person = replace(person, role=role_cell,
                              is_representative=person.is_representative or role_is_representative(role_cell))
+        person = _role_as_qualifier(person)
         if not any(same_person(person, p) for p in people):
             people.append(person)
     return people
 
 
-def with_person_entries(people: Sequence[Attendance], text: str, *, few: int = 0) -> list[Attendance]:
-    """The rule-based ``people``, and when they are ``few`` or fewer, the people this strategy
-    finds that the rules did not (the rules' reading of a person wins)."""
+def with_person_entries(people: Sequence[Attendance], text: str, *, few: int = 1) -> list[Attendance]:
+    """The rule-based ``people``, and when ``few`` or fewer of them are present (the rules
+    found no list, only apologies, or one name), the people this strategy finds that the rules
+    did not (the rules' reading of a person wins)."""
     found = list(people)
-    if len(found) > few:
+    if sum(p.status == "present" for p in found) > few:
         return found
     for person in find_person_entries(text):
         if not any(same_person(person, p) for p in found):
@@ -155,6 +166,14 @@ def is_person_name(name: str) -> bool:
     if name.endswith(("'s", "’s")):
         return False
     return max(len(w.strip(".")) for w in words) > 1
+
+
+def _role_as_qualifier(person: Attendance) -> Attendance:
+    """A "role" that is a qualifier word ("Minutes", "Minute taker") sets its flag instead."""
+    known = classify_qualifier(person.role) if person.role else None
+    if known is None or not hasattr(person, known[0]):
+        return person
+    return replace(person, role=None, **{known[0]: True})
 
 
 def _supported(scored: list[tuple[Entry, list[float], float]], marked: list[bool], i: int) -> bool:
