@@ -21,6 +21,7 @@ from transforms.adapters.pcc_attendance import find_attendance, zone_start
 from transforms.adapters.pcc_header import read_meeting
 from transforms.adapters.pcc_items import find_items
 from transforms.adapters.pcc_outcomes import find_action_updates, find_actions, find_decisions
+from transforms.attendance.person_entries import with_person_entries
 from transforms.literal_guard import GuardedPattern, fold
 from transforms.models import AgendaItem, CleanText, ParsedMinutes, ParseWarning
 from transforms.quirks import load_table
@@ -85,7 +86,7 @@ class _Adapter:
         warnings: list[ParseWarning] = []
         items = find_items(text)
         meeting = read_meeting(text, _header_end(text, items))
-        people = find_attendance(text, items)
+        people = with_person_entries(find_attendance(text, items), text)
         actions = find_actions(text, items, people, meeting)
         updates = find_action_updates(text)
         decisions = find_decisions(text, items)
