@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -35,9 +36,12 @@ from transforms.quirks import load_table
 
 WEIGHTS = Path(__file__).with_name("person_entry_weights.json")
 ENV = "MINUTES_PERSON_WEIGHTS"
+_TITLE_INITIALS_NAME = re.compile(
+    r"(?P<name>(?:[A-Z][\w/]*\.?\s+){1,3}?(?:[A-Z]\.?\s+){1,3}[A-Z][\w'’-]+)\s+(?P<rest>[^\s–—-].*)$")
 _STATUS_OF_KIND = {v: k for k, v in HEADING_KINDS.items()}
 _KIND_AT, _SINCE_AT = FEATURES.index("heading_kind"), FEATURES.index("since_heading")
 NEAR_HEADING = 3  # lines
+RUN_THRESHOLD = 0.01  # inside a run of marked entries, a parseable name needs only this
 
 
 @dataclass(frozen=True)
@@ -112,13 +116,13 @@ def find_person_entries(text: str) -> list[Attendance]:
     if not scored:
         return []
     threshold = _model().threshold  # type: ignore[union-attr]  # scored implies a model
-    marked = [p >= threshold and e.heading is None for e, _, p in scored]
+    marked = _in_runs([p >= threshold and e.heading is None for e, _, p in scored], scored)
     people: list[Attendance] = []
     for i, (entry, row, _) in enumerate(scored):
         if not marked[i] or not _supported(scored, marked, i):
             continue
         status = _STATUS_OF_KIND.get(int(row[_KIND_AT]), "present")
-        person = parse_person_entry(entry.text, entry.span, status=status)
+        person = parse_person_entry(_initials_name_apart(entry.text), entry.span, status=status)
         if person is None or not is_person_name(person.name):
             continue
         role_cell = _role_cell(scored, i, threshold)
@@ -157,23 +161,54 @@ def _organisation_words() -> frozenset[str]:
     return frozenset(r["word"].lower() for r in load_table("organisation_words"))
 
 
+def _is_organisation(text: str) -> bool:
+    words = text.split()
+    return any(w.lower() in _organisation_words() for w in words) and not is_role_word(words[-1])
+
+
 def is_person_name(name: str) -> bool:
     """Not an organisation ("West Lindsey District Council"), a role ("Independent Member"),
     a possessive ("Ann Lee's") or a row of initials ("I")."""
     words = name.split()
-    if any(w.lower() in _organisation_words() for w in words) or is_role_word(words[-1]):
+    if _is_organisation(name) or is_role_word(words[-1]):
         return False
     if name.endswith(("'s", "’s")):
         return False
     return max(len(w.strip(".")) for w in words) > 1
 
 
+def _initials_name_apart(text: str) -> str:
+    """"Mr R Price Local Policing Directorate" -> "Mr R Price – Local Policing Directorate": a
+    title, initials and a surname is the whole name; what follows is the role."""
+    m = _TITLE_INITIALS_NAME.match(text)
+    return f"{m.group('name')} – {m.group('rest')}" if m else text
+
+
 def _role_as_qualifier(person: Attendance) -> Attendance:
-    """A "role" that is a qualifier word ("Minutes", "Minute taker") sets its flag instead."""
+    """A "role" that is a qualifier word ("Minutes", "Minute taker") sets its flag instead; one
+    that names an organisation ("Westbury Borough Council") is the organisation."""
+    if person.role and person.organisation is None and _is_organisation(person.role) \
+            and not any(is_role_word(w) for w in person.role.split()):
+        return replace(person, role=None, organisation=person.role)
     known = classify_qualifier(person.role) if person.role else None
     if known is None or not hasattr(person, known[0]):
         return person
     return replace(person, role=None, **{known[0]: True})
+
+
+def _in_runs(marked: list[bool], scored: list[tuple[Entry, list[float], float]]) -> list[bool]:
+    """An entry between a marked entry and another marked entry (or the heading that closes
+    the run) belongs to the run: "DCC Moor / Ann Lee – Head of Finance / Insp Rook – Staff Officer"."""
+    low = RUN_THRESHOLD
+    out = list(marked)
+    for i in range(1, len(scored) - 1):
+        entry, _, p = scored[i]
+        if marked[i] or entry.heading is not None or p < low or not marked[i - 1]:
+            continue
+        nxt = scored[i + 1][0]
+        if marked[i + 1] or nxt.heading is not None:
+            out[i] = True
+    return out
 
 
 def _supported(scored: list[tuple[Entry, list[float], float]], marked: list[bool], i: int) -> bool:
