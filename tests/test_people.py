@@ -76,3 +76,10 @@ def test_owner_resolution_by_name_surname_or_role():
     assert resolve_owner("Chief Constable", people) == "person/tim-smith"
     assert resolve_owner("OPCC", people) is None
     assert resolve_owner("Kevin Brockway", people) is None
+
+
+def test_post_nominals_and_particles_in_person_ids():
+    # "Alan Hale QPM" is Alan Hale; "Jan van Dijk" keeps the particle in the surname
+    hale, hale_bare, dijk = ids("Alan Hale QPM", "Alan Hale", "Jan van Dijk")
+    assert hale == hale_bare == "person/alan-hale"
+    assert dijk == "person/jan-van-dijk"

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from transforms.attendance.name_parts import PARTICLES, strip_post_nominals
 from transforms.identity import slug
 from transforms.quirks import load_table
 
@@ -56,10 +57,13 @@ def _words(text: str | None) -> str:
 def split_name(name: str) -> tuple[tuple[str, ...], str]:
     """("Peter", "J") first names and the surname, lower-cased: "Peter J Varnham" ->
     (("peter", "j"), "varnham"). A single word is a surname."""
-    toks = _tokens(name)
+    toks = _tokens(strip_post_nominals(name))
     if not toks:
         return (), ""
-    return tuple(toks[:-1]), toks[-1]
+    cut = len(toks) - 1
+    while cut > 1 and toks[cut - 1] in PARTICLES:  # "Jan van Dijk": surname "van dijk"
+        cut -= 1
+    return tuple(toks[:cut]), " ".join(toks[cut:])
 
 
 def first_names_compatible(a: str, b: str) -> bool:

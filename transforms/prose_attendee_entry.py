@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from transforms.attendance.name_parts import strip_post_nominals, surname_first
 from transforms.attendees import classify_qualifier
 from transforms.models import Attendance, Span
 from transforms.quirks import load_table
@@ -77,7 +78,7 @@ def parse_person_entry(entry: str, span: Span, *, status: str = "present",
     """
     flags = dict.fromkeys(_FLAGS, False)
     notes: list[str] = []
-    text = _take_qualifiers(clean(entry), flags, notes)
+    text = _take_qualifiers(surname_first(clean(entry)), flags, notes)
     if (m := initials_at(text)) is not None:
         name_part, role = _split_with_initials(text[:m.start()], text[m.end():], m.group(1))
     else:
@@ -88,7 +89,7 @@ def parse_person_entry(entry: str, span: Span, *, status: str = "present",
     if role and re.match(r"(?:note|minute)[\s-]?taker\b", role, re.IGNORECASE):
         flags["is_minute_taker"] = True
     rank, name = split_rank(name_part)
-    name = clean(name).strip(" ,.;:")
+    name = strip_post_nominals(clean(name).strip(" ,.;:"))
     if not _valid_name(name, rank):
         return None
     role = clean(role).strip(" ,;:") if role else None
