@@ -11,9 +11,7 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from transforms.quirks import load_table
 from transforms.ranks import split_rank
 
 #: honours and letters after a name: never part of it ("Alan Hale QPM", "Ivo Dale MBE DL")
@@ -22,15 +20,6 @@ POST_NOMINALS = frozenset(
 #: lower-case words that belong to the surname after them ("Jan van Dijk" -> surname "van Dijk")
 PARTICLES = frozenset("van von de der den del della da di du le la ter ten st".split())
 _SURNAME_FIRST = re.compile(r"^(?P<surname>[A-Z][\w'’-]+),\s+(?P<first>[A-Z][\w'’.-]*(?:\s+[A-Z]\.?)?)(?=\s|$)")
-
-
-@lru_cache(maxsize=1)
-def _role_words() -> frozenset[str]:
-    return frozenset(r["word"].lower() for r in load_table("role_words"))
-
-
-def _is_role_word(word: str) -> bool:
-    return word.lower().strip(",.:;()") in _role_words()
 
 
 def strip_post_nominals(name: str) -> str:
@@ -47,6 +36,9 @@ def surname_first(entry: str) -> str:
     m = _SURNAME_FIRST.match(entry)
     if m is None:
         return entry
+    # imported here: prose_attendee_entry reads its entries through this module
+    from transforms.prose_attendee_entry import is_role_word as _is_role_word
+
     surname, first = m.group("surname"), m.group("first")
     if _is_role_word(surname) or _is_role_word(first.split()[0]) or split_rank(f"{surname} X")[0] is not None:
         return entry
