@@ -34,7 +34,7 @@ from sklearn.ensemble import GradientBoostingClassifier  # noqa: E402
 from sklearn.model_selection import GroupKFold  # noqa: E402
 
 from transforms.attendance.entry_features import FEATURES, features, split_entries  # noqa: E402
-from transforms.attendance.person_entries import ENV, is_candidate  # noqa: E402
+from transforms.attendance.person_entries import ENV, is_candidate, load_model  # noqa: E402
 from transforms.extract import extract_text  # noqa: E402
 from transforms.models import ExtractionError, RawDocument  # noqa: E402
 
@@ -106,57 +106,81 @@ def dump(model: GradientBoostingClassifier, out: Path) -> None:
                                "params": PARAMS, "trees": trees}, separators=(",", ":")) + "\n", encoding="utf-8")
 
 
-def _entry_prf(model: GradientBoostingClassifier, pages: list[dict]) -> tuple[int, int, int]:
-    tp = fp = fn = 0
+def _check_dump(model: GradientBoostingClassifier, path: Path, rows: list[list[float]]) -> None:
+    """The pure-Python reading of the JSON gives scikit-learn's probabilities."""
+    shipped = load_model(str(path))
+    for row, want in zip(rows, model.predict_proba(rows)[:, 1], strict=True):
+        if abs(shipped.probability(row) - want) > 1e-4:
+            raise SystemExit(f"{path}: the dumped model disagrees with scikit-learn ({want} on {row})")
+
+
+def _entry_counts(model: GradientBoostingClassifier, pages: list[dict]) -> list[int]:
+    """tp, fp, fn over the entries the model judges, and fn over all entries (a gold name in a
+    sentence, left to the rules, counts as missed there)."""
+    tp = fp = fn = fn_all = 0
     for p in pages:
         if not p["rows"]:
             continue
-        marked = [m and is_candidate(r) for m, r in zip(model.predict_proba(p["rows"])[:, 1] >= THRESHOLD, p["rows"],
-                                                         strict=True)]
-        for got, want in zip(marked, p["labels"], strict=True):
+        for got, want, row in zip(model.predict_proba(p["rows"])[:, 1] >= THRESHOLD, p["labels"], p["rows"],
+                                  strict=True):
+            judged = is_candidate(row)
+            got = got and judged
             tp += got and want
             fp += got and not want
-            fn += want and not got
-    return tp, fp, fn
+            fn += want and judged and not got
+            fn_all += want and not got
+    return [tp, fp, fn, fn_all]
 
 
-def _score(docs: Path, gold: Path, files: list[str], weights: str) -> dict[str, float]:
-    """Attendance P/R/F1 of the pipeline on only ``files``, with MINUTES_PERSON_WEIGHTS=weights."""
+def _score(docs: Path, gold: Path, files: list[str], weights: str) -> list[int]:
+    """Attendance tp, fp, fn of the pipeline on only ``files``, with MINUTES_PERSON_WEIGHTS=weights
+    (eval/score.py's list of missed and extra attendees, and the gold files' required attendees)."""
     with tempfile.TemporaryDirectory(prefix="person-cv-") as tmp:
         d, g = Path(tmp) / "docs", Path(tmp) / "gold"
         d.mkdir()
         g.mkdir()
+        required = 0
         for f in files:
             (d / f).symlink_to((docs / f).resolve())
             (g / f"{Path(f).stem}.json").symlink_to((gold / f"{Path(f).stem}.json").resolve())
+            people = json.loads((gold / f"{Path(f).stem}.json").read_text(encoding="utf-8")).get("attendance", [])
+            required += sum(not p.get("optional") for p in people)
         env = dict(os.environ, **{ENV: weights})
-        out = subprocess.run([sys.executable, str(ROOT / "scripts" / "quickscore.py"), str(d), str(g), "--quiet"],
+        out = subprocess.run([sys.executable, str(ROOT / "scripts" / "quickscore.py"), str(d), str(g)],
                              env=env, capture_output=True, text=True, check=False).stdout
-    m = re.search(r"^attendance\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)", out, re.M)
-    if m is None:
-        raise SystemExit(f"could not read the attendance line of:\n{out}")
-    return {"P": float(m.group(1)), "R": float(m.group(2)), "F1": float(m.group(3))}
+    if not re.search(r"^attendance\s", out, re.M):
+        raise SystemExit(f"could not read the score of:\n{out}")
+    missed = len(re.findall(r": missed attendee:", out))
+    extra = len(re.findall(r": extra attendee:", out))
+    return [required - missed, extra, missed]
+
+
+def _prf(tp: int, fp: int, fn: int) -> str:
+    p, r = tp / max(1, tp + fp), tp / max(1, tp + fn)
+    return f"P {p:.3f} R {r:.3f} F1 {2 * p * r / max(1e-9, p + r):.3f}"
 
 
 def cross_validate(pages: list[dict], docs: Path, gold: Path, folds: int) -> None:
     groups = [p["family"] for p in pages]
-    total = [0, 0, 0]
+    entries, on, off = [0, 0, 0, 0], [0, 0, 0], [0, 0, 0]
     print(f"GroupKFold({folds}) by publisher family, {len(pages)} pages, {len(set(groups))} families")
     with tempfile.TemporaryDirectory(prefix="person-weights-") as tmp:
         for k, (fit, held) in enumerate(GroupKFold(n_splits=folds).split(pages, groups=groups)):
             model = train([pages[i] for i in fit])
-            tp, fp, fn = _entry_prf(model, [pages[i] for i in held])
-            total = [total[0] + tp, total[1] + fp, total[2] + fn]
+            e = _entry_counts(model, [pages[i] for i in held])
             weights = Path(tmp) / f"fold{k}.json"
             dump(model, weights)
             files = [pages[i]["file"] for i in held]
-            on, off = _score(docs, gold, files, str(weights)), _score(docs, gold, files, "off")
-            print(f"fold {k}: {len(files)} pages, {len({groups[i] for i in held})} families; "
-                  f"entries P {tp / max(1, tp + fp):.3f} R {tp / max(1, tp + fn):.3f}; attendance "
-                  f"off P {off['P']:.3f} R {off['R']:.3f} F1 {off['F1']:.3f} -> "
-                  f"on P {on['P']:.3f} R {on['R']:.3f} F1 {on['F1']:.3f}")
-    tp, fp, fn = total
-    print(f"all folds: entries P {tp / max(1, tp + fp):.3f} R {tp / max(1, tp + fn):.3f}")
+            fold_on, fold_off = _score(docs, gold, files, str(weights)), _score(docs, gold, files, "off")
+            entries = [a + b for a, b in zip(entries, e, strict=True)]
+            on = [a + b for a, b in zip(on, fold_on, strict=True)]
+            off = [a + b for a, b in zip(off, fold_off, strict=True)]
+            print(f"fold {k}: {len(files)} pages, {len({groups[i] for i in held})} families; entries judged "
+                  f"{_prf(*e[:3])}, recall of all {e[0] / max(1, e[0] + e[3]):.3f}; attendance without "
+                  f"{_prf(*fold_off)} -> with {_prf(*fold_on)}")
+    every = entries[0] / max(1, entries[0] + entries[3])
+    print(f"all folds: entries judged {_prf(*entries[:3])}, recall of all {every:.3f}")
+    print(f"all folds: pipeline attendance without the strategy {_prf(*off)} -> with it {_prf(*on)}")
 
 
 def main() -> int:
@@ -176,7 +200,9 @@ def main() -> int:
     if a.cv:
         cross_validate(pages, a.docs, a.gold, a.folds)
         return 0
-    dump(train(pages), a.out)
+    model = train(pages)
+    dump(model, a.out)
+    _check_dump(model, a.out, [r for p in pages for r in p["rows"]])
     print(f"wrote {a.out}")
     return 0
 
