@@ -22,7 +22,9 @@ from transforms.quirks import load_table
 from transforms.spans import trimmed
 
 #: characters of a page the recogniser reads: attendance lists open minutes
-MAX_CHARS = 8000
+MAX_CHARS = 5000
+#: characters of an entry its features read (a long entry is a paragraph, whatever it holds)
+FEATURE_CHARS = 300
 FEATURES = (
     "words", "cap_share", "func_share", "role_share", "org_word", "title_start", "titles", "initials_paren",
     "initial_token", "postnominal", "digit_share", "sentence", "dash", "caps_share", "since_heading",
@@ -47,6 +49,11 @@ _SEPARATORS = re.compile(r";|\t|\s\|\s?|^\|\s?|\s?\|$|[•·▪●]")
 _INSIDE_ROLE = re.compile(r"(?:\bto|\bof|\bthe|\bfor|&|/|\bdeputy|\bassistant)$")
 _NAME_HEADER = re.compile(r"[ \t|]*(?:names?|attendees?)[ \t]*(?:\||\t).*$", re.IGNORECASE)
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]{3,}\b")
+_DIGIT = re.compile(r"\d")
+#: a short line that opens with a title or rank, holds "(INI)", or is "Name – Role"
+_LIST_LINE = re.compile(
+    r"^[ \t*•·▪●|\-–]*(?:(?:A|T)/)?(?:[A-Z][\w/.’']*\s){1,3}(?:\(\s*[A-Z][A-Za-z]{0,3}\s*\)|[–—-]\s)"
+    r"|^[ \t*•·▪●|\-–]*(?:(?:A|T)/)?(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|[A-Z]{2,4})\.?\s+[A-Z]", re.MULTILINE)
 _SENTENCE = re.compile(r"\b(?:was|were|is|are|has|have|had|will|would|noted|agreed|said|welcomed)\b")
 _CHAIR = re.compile(r"\bchair(?:man|person|woman)?\b", re.IGNORECASE)
 _LINE_PREFIX = re.compile(r"[ \t*_#>\-–•·]*(?:(?:item\s+)?\(?\d{1,2}[.):]?\s*[:.\-–]?\s*)?", re.IGNORECASE)
@@ -120,6 +127,22 @@ def _table_header(line: str) -> tuple[re.Match[str], str] | None:
     """A table's "Name | Role" header row opens a list of people, as "Present:" does."""
     m = _NAME_HEADER.match(line)
     return (m, "present") if m else None
+
+
+def worth_reading(text: str, limit: int = MAX_CHARS) -> bool:
+    """Whether the top of the page has what a list of people looks like: an attendance
+    heading on a line, or two short lines that open like a person's entry. A cheap look that
+    spares pages of prose (apologies in a sentence, a report) the whole reading."""
+    top = text[:limit]
+    short = 0
+    for m in _LIST_LINE.finditer(top):
+        line_end = top.find("\n", m.start())
+        line = top[m.start():line_end if line_end >= 0 else len(top)]
+        if len(line) <= 160 or ";" in line or "\t" in line or " | " in line:
+            short += 1
+            if short >= 2:
+                return True
+    return any(heading_at(line) for line in top.splitlines() if len(line) <= 200 and _headings()[0].search(line))
 
 
 def split_entries(text: str, limit: int = MAX_CHARS) -> list[Entry]:
@@ -218,7 +241,7 @@ def _title_cuts(text: str, span: Span) -> list[Span]:
 
 def _base(entry: Entry, vocabulary: frozenset[str]) -> dict[str, float]:
     roles, orgs = _word_sets()
-    text = entry.text
+    text = entry.text[:FEATURE_CHARS]
     words = _WORD.findall(text)
     n = max(1, len(words))
     low = [w.lower().strip(",.:;()\"'") for w in words]
@@ -241,7 +264,7 @@ def _base(entry: Entry, vocabulary: frozenset[str]) -> dict[str, float]:
         "initials_paren": float(_INITIALS_PAREN.search(text) is not None),
         "initial_token": float(any(re.fullmatch(r"[A-Z]\.?", w) for w in words)),
         "postnominal": float(any(w in _POSTNOMINALS for w in low)),
-        "digit_share": sum(ch.isdigit() for ch in text) / max(1, len(text)),
+        "digit_share": len(_DIGIT.findall(text)) / max(1, len(text)),
         "sentence": float(_SENTENCE.search(text) is not None or text.rstrip().endswith(".") and len(words) > 6),
         "dash": float(_DASH.search(text) is not None),
         "caps_share": sum(w.isupper() and len(w) > 1 for w in words) / n,

@@ -28,7 +28,14 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from transforms.attendance.entry_features import FEATURES, HEADING_KINDS, Entry, features, split_entries
+from transforms.attendance.entry_features import (
+    FEATURES,
+    HEADING_KINDS,
+    Entry,
+    features,
+    split_entries,
+    worth_reading,
+)
 from transforms.attendees import classify_qualifier, role_is_representative
 from transforms.models import Attendance
 from transforms.prose_attendee_entry import is_role_word, parse_person_entry
@@ -94,7 +101,7 @@ def _model() -> EntryModel | None:
 def scored_entries(text: str) -> list[tuple[Entry, list[float], float]]:
     """Every candidate entry of the page's top with its features and person probability."""
     model = _model()
-    if model is None:
+    if model is None or not worth_reading(text):
         return []
     entries = split_entries(text)
     rows = features(entries, text)
