@@ -95,7 +95,7 @@ def dump(model: GradientBoostingClassifier, out: Path) -> None:
     trees = []
     for est in model.estimators_[:, 0]:
         t = est.tree_
-        trees.append({"feature": [int(f) for f in t.feature], "threshold": [round(float(x), 6) for x in t.threshold],
+        trees.append({"feature": [int(f) for f in t.feature], "threshold": [float(x) for x in t.threshold],
                       "left": [int(c) for c in t.children_left], "right": [int(c) for c in t.children_right],
                       "value": [round(float(v), 6) for v in t.value[:, 0, 0]]})
     X0 = [[0.0] * len(FEATURES)]

@@ -31,7 +31,7 @@ FEATURES = (
     "heading_kind", "is_heading", "cells", "line_words", "offset", "name_run", "other_paren", "starts_lower",
     "chair_word", "colon", "past_tense",
     "prev_cap", "prev_func", "prev_personish", "next_cap", "next_func", "next_personish", "next_role",
-    "same_cells_run", "common_share",
+    "same_cells_run", "common_share", "prose_before",
 )
 HEADING_KINDS = {"present": 1, "apologies": 2, "absent": 3}
 _FUNCTION_WORDS = frozenset(
@@ -309,10 +309,12 @@ def features(entries: list[Entry], text: str) -> list[list[float]]:
         line_words[e.line] = line_words.get(e.line, 0) + int(f["words"])
     runs = _same_cells_runs(entries)
     rows: list[list[float]] = []
-    kind, heading_line = 0, None
+    kind, heading_line, prose = 0, None, 0
     for i, (e, f) in enumerate(zip(entries, base, strict=True)):
         if e.heading is not None:
-            kind, heading_line = HEADING_KINDS[e.heading], e.line
+            kind, heading_line, prose = HEADING_KINDS[e.heading], e.line, 0
+        elif f["sentence"] and f["words"] > 12:
+            prose += 1  # paragraphs since the last heading: a list after them is seldom attendance
         prev = base[i - 1] if i > 0 else None
         nxt = base[i + 1] if i + 1 < len(base) else None
         row = dict(f)
@@ -328,6 +330,7 @@ def features(entries: list[Entry], text: str) -> list[list[float]]:
             "next_personish": _personish(nxt) if nxt else -1,
             "next_role": nxt["role_share"] if nxt else -1,
             "same_cells_run": runs[e.line],
+            "prose_before": min(prose, 10),
         })
         rows.append([float(row[k]) for k in FEATURES])
     return rows
