@@ -50,6 +50,7 @@ _INSIDE_ROLE = re.compile(r"(?:\bto|\bof|\bthe|\bfor|&|/|\bdeputy|\bassistant)$"
 _NAME_HEADER = re.compile(r"[ \t|]*(?:names?|attendees?)[ \t]*(?:\||\t).*$", re.IGNORECASE)
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]{3,}\b")
 _DIGIT = re.compile(r"\d")
+_INITIAL = re.compile(r"[A-Z]\.?")
 #: a short line that opens with a title or rank, holds "(INI)", or is "Name – Role"
 _LIST_LINE = re.compile(
     r"^[ \t*•·▪●|\-–]*(?:(?:A|T)/)?(?:[A-Z][\w/.’']*\s){1,3}(?:\(\s*[A-Z][A-Za-z]{0,3}\s*\)|[–—-]\s)"
@@ -262,7 +263,7 @@ def _base(entry: Entry, vocabulary: frozenset[str]) -> dict[str, float]:
         "title_start": float(_title_pattern().match(text) is not None),
         "titles": min(titles, 4),
         "initials_paren": float(_INITIALS_PAREN.search(text) is not None),
-        "initial_token": float(any(re.fullmatch(r"[A-Z]\.?", w) for w in words)),
+        "initial_token": float(any(_INITIAL.fullmatch(w) for w in words)),
         "postnominal": float(any(w in _POSTNOMINALS for w in low)),
         "digit_share": len(_DIGIT.findall(text)) / max(1, len(text)),
         "sentence": float(_SENTENCE.search(text) is not None or text.rstrip().endswith(".") and len(words) > 6),

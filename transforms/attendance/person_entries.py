@@ -55,15 +55,9 @@ RUN_THRESHOLD = 0.01  # inside a run of marked entries, a parseable name needs o
 class _Tree:
     feature: tuple[int, ...]
     threshold: tuple[float, ...]
-    left: tuple[int, ...]
+    left: tuple[int, ...]  # -1 at a leaf
     right: tuple[int, ...]
     value: tuple[float, ...]
-
-    def predict(self, row: list[float]) -> float:
-        node = 0
-        while self.left[node] >= 0:
-            node = self.left[node] if row[self.feature[node]] <= self.threshold[node] else self.right[node]
-        return self.value[node]
 
 
 @dataclass(frozen=True)
@@ -76,8 +70,14 @@ class EntryModel:
     threshold: float
 
     def probability(self, row: list[float]) -> float:
-        raw = self.init + self.rate * sum(t.predict(row) for t in self.trees)
-        return 1.0 / (1.0 + math.exp(-raw))
+        total = 0.0
+        for tree in self.trees:  # locals: this loop is most of the strategy's time
+            feature, threshold, left, right = tree.feature, tree.threshold, tree.left, tree.right
+            node = 0
+            while (child := left[node]) >= 0:
+                node = child if row[feature[node]] <= threshold[node] else right[node]
+            total += tree.value[node]
+        return 1.0 / (1.0 + math.exp(-(self.init + self.rate * total)))
 
 
 @lru_cache(maxsize=4)
@@ -109,12 +109,14 @@ def scored_entries(text: str) -> list[tuple[Entry, list[float], float]]:
 
 
 _SENT, _PAST, _WORDS = FEATURES.index("sentence"), FEATURES.index("past_tense"), FEATURES.index("words")
+_CAPS = FEATURES.index("cap_share")
 
 
 def is_candidate(row: list[float]) -> bool:
-    """Entries the model judges: not sentences ("Mr Hill declared that he was ..."), which the
-    apologies and substitution rules read; a short past-tense line ("Cllr Ash (substituted)") is."""
-    return not (row[_SENT] or row[_PAST] and row[_WORDS] > 6)
+    """Entries the model judges: some capitalised word, and not a sentence ("Mr Hill declared
+    that he was ..."; the apologies and substitution rules read those); a short past-tense line
+    ("Cllr Ash (substituted)") is judged."""
+    return row[_CAPS] > 0 and not (row[_SENT] or row[_PAST] and row[_WORDS] > 6)
 
 
 def find_person_entries(text: str) -> list[Attendance]:
