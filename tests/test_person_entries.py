@@ -170,3 +170,15 @@ def test_rules_reading_wins_and_no_duplicates() -> None:
     assert merged[0] is ruled and len(merged) == 6
     two_present = [ruled, Attendance(name="Ann Lee", span=Span(0, 1))]
     assert with_person_entries(two_present, text) == two_present  # the rules found a list: kept as is
+
+
+def test_name_comma_role_lines_under_also_in_attendance() -> None:
+    text = ("Agenda and minutes\nNo. Item\nAlso in attendance\nMr I Fell, Secretary to the Panel.\n"
+            "Ms M Orrell, Community Safety Manager, Northmoor County Council.\n"
+            "Mr S Tandy, Chief Constable, Northmoor Constabulary.\n"
+            "Constitution and Terms of Reference of the Panel\n")
+    assert [(a.name, a.rank, a.role) for a in find_person_entries(text)] == [
+        ("I Fell", "Mr", "Secretary to the Panel"),
+        ("M Orrell", "Ms", "Community Safety Manager, Northmoor County Council"),
+        ("S Tandy", "Mr", "Chief Constable, Northmoor Constabulary"),
+    ]

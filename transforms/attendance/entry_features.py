@@ -266,7 +266,7 @@ def _base(entry: Entry, vocabulary: frozenset[str]) -> dict[str, float]:
         "initial_token": float(any(_INITIAL.fullmatch(w) for w in words)),
         "postnominal": float(any(w in _POSTNOMINALS for w in low)),
         "digit_share": len(_DIGIT.findall(text)) / max(1, len(text)),
-        "sentence": float(_SENTENCE.search(text) is not None or text.rstrip().endswith(".") and len(words) > 6),
+        "sentence": float(_SENTENCE.search(text) is not None),  # a finite verb; "Mr I Fisher, Secretary." is none
         "dash": float(_DASH.search(text) is not None),
         "caps_share": sum(w.isupper() and len(w) > 1 for w in words) / n,
         "name_run": min(best, 6),

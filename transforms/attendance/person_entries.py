@@ -23,6 +23,7 @@ import json
 import math
 import os
 import re
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -38,13 +39,14 @@ from transforms.attendance.entry_features import (
 )
 from transforms.attendees import classify_qualifier, role_is_representative
 from transforms.models import Attendance
-from transforms.prose_attendee_entry import is_role_word, parse_person_entry
+from transforms.prose_attendee_entry import is_name_word, is_role_word, parse_person_entry
 from transforms.quirks import load_table
 
 WEIGHTS = Path(__file__).with_name("person_entry_weights.json")
 ENV = "MINUTES_PERSON_WEIGHTS"
 _TITLE_INITIALS_NAME = re.compile(
     r"(?P<name>(?:[A-Z][\w/]*\.?\s+){1,3}?(?:[A-Z]\.?\s+){1,3}[A-Z][\w'’-]+)\s+(?P<rest>[^\s–—-].*)$")
+_NAME_COMMA_ROLE = re.compile(r"(?P<name>[^,()]+?\s[^,()]+?),\s+(?P<rest>[A-Z].*)$")
 _STATUS_OF_KIND = {v: k for k, v in HEADING_KINDS.items()}
 _KIND_AT, _SINCE_AT = FEATURES.index("heading_kind"), FEATURES.index("since_heading")
 NEAR_HEADING = 3  # lines
@@ -70,12 +72,13 @@ class EntryModel:
     threshold: float
 
     def probability(self, row: list[float]) -> float:
+        row32 = array("f", row)  # the trees compare single-precision features, as scikit-learn does
         total = 0.0
         for tree in self.trees:  # locals: this loop is most of the strategy's time
             feature, threshold, left, right = tree.feature, tree.threshold, tree.left, tree.right
             node = 0
             while (child := left[node]) >= 0:
-                node = child if row[feature[node]] <= threshold[node] else right[node]
+                node = child if row32[feature[node]] <= threshold[node] else right[node]
             total += tree.value[node]
         return 1.0 / (1.0 + math.exp(-(self.init + self.rate * total)))
 
@@ -188,9 +191,15 @@ def is_person_name(name: str) -> bool:
 
 def _initials_name_apart(text: str) -> str:
     """"Mr R Price Local Policing Directorate" -> "Mr R Price – Local Policing Directorate": a
-    title, initials and a surname is the whole name; what follows is the role."""
+    title, initials and a surname is the whole name; what follows is the role. So is a name of
+    two to five words before a comma: "Ann Lee, Chief Executive, Northshire Council"."""
     m = _TITLE_INITIALS_NAME.match(text)
-    return f"{m.group('name')} – {m.group('rest')}" if m else text
+    if m:
+        return f"{m.group('name')} – {m.group('rest')}"
+    m = _NAME_COMMA_ROLE.match(text)  # "Mr I Fell, Secretary to the Panel." -> "Mr I Fell – Secretary ..."
+    if m and all(is_name_word(w) for w in m.group("name").split()):
+        return f"{m.group('name')} – {m.group('rest').rstrip('.')}"
+    return text
 
 
 def _role_as_qualifier(person: Attendance) -> Attendance:
