@@ -41,11 +41,12 @@ def test_unlabelled_block_of_name_initials_role_lines_at_the_top_of_notes() -> N
     assert [(a.name, a.role) for a in found] == [
         ("Ottilie Brandreth", "Police and Crime Commissioner"),
         ("Ferdinand Quayle", "Chief Constable"),
-        ("Marisol Penhallow", "Chief Executive, OPCC"),
+        ("Marisol Penhallow", "Chief Executive"),
         ("Desmond Ackerley", "Chief Finance Officer"),
         ("Rosalind Tebbutt", None),
     ]
     assert found[-1].is_minute_taker  # "(RT) Minutes"
+    assert found[2].organisation == "OPCC"  # "Chief Executive, OPCC"
     assert all(a.status == "present" for a in found)
 
 
@@ -177,8 +178,8 @@ def test_name_comma_role_lines_under_also_in_attendance() -> None:
             "Ms M Orrell, Community Safety Manager, Northmoor County Council.\n"
             "Mr S Tandy, Chief Constable, Northmoor Constabulary.\n"
             "Constitution and Terms of Reference of the Panel\n")
-    assert [(a.name, a.rank, a.role) for a in find_person_entries(text)] == [
-        ("I Fell", "Mr", "Secretary to the Panel"),
-        ("M Orrell", "Ms", "Community Safety Manager, Northmoor County Council"),
-        ("S Tandy", "Mr", "Chief Constable, Northmoor Constabulary"),
+    assert [(a.name, a.rank, a.role, a.organisation) for a in find_person_entries(text)] == [
+        ("I Fell", "Mr", "Secretary to the Panel", None),
+        ("M Orrell", "Ms", "Community Safety Manager", "Northmoor County Council"),
+        ("S Tandy", "Mr", "Chief Constable", "Northmoor Constabulary"),
     ]

@@ -47,6 +47,7 @@ ENV = "MINUTES_PERSON_WEIGHTS"
 _TITLE_INITIALS_NAME = re.compile(
     r"(?P<name>(?:[A-Z][\w/]*\.?\s+){1,3}?(?:[A-Z]\.?\s+){1,3}[A-Z][\w'’-]+)\s+(?P<rest>[^\s–—-].*)$")
 _NAME_COMMA_ROLE = re.compile(r"(?P<name>[^,()]+?\s[^,()]+?),\s+(?P<rest>[A-Z].*)$")
+_ROLE_SEP = re.compile(r",\s+|\s+[–—-]\s+")
 _STATUS_OF_KIND = {v: k for k, v in HEADING_KINDS.items()}
 _KIND_AT, _SINCE_AT = FEATURES.index("heading_kind"), FEATURES.index("since_heading")
 NEAR_HEADING = 3  # lines
@@ -204,10 +205,15 @@ def _initials_name_apart(text: str) -> str:
 
 def _role_as_qualifier(person: Attendance) -> Attendance:
     """A "role" that is a qualifier word ("Minutes", "Minute taker") sets its flag instead; one
-    that names an organisation ("Westbury Borough Council") is the organisation."""
+    that names an organisation ("Westbury Borough Council") is the organisation, and so is an
+    organisation after the role ("Chief Constable, Northmoor Constabulary")."""
     if person.role and person.organisation is None and _is_organisation(person.role) \
             and not any(is_role_word(w) for w in person.role.split()):
         return replace(person, role=None, organisation=person.role)
+    *role, last = _ROLE_SEP.split(person.role or "", maxsplit=5)
+    if role and person.organisation is None and _is_organisation(last):
+        # "Chief Constable, Northmoor Constabulary", "Chief Executive - Office of the PCC"
+        person = replace(person, role=", ".join(role), organisation=last.rstrip(". "))
     known = classify_qualifier(person.role) if person.role else None
     if known is None or not hasattr(person, known[0]):
         return person
