@@ -45,3 +45,20 @@ def test_without_post_nominals(name, expected):
 ])
 def test_surname_first(entry, expected):
     assert surname_first(entry) == expected
+
+
+def test_post_nominals_leave_table_names_too():
+    from transforms.attendance.attendees import parse_attendee_table
+
+    text = "Name | Role |\n---|---|\nCC Rhys Arden KPM | Chief Constable |\n"
+    assert [a.name for a in parse_attendee_table(text, 0, len(text))] == ["Rhys Arden"]
+
+
+@pytest.mark.parametrize("entry", ["Treasurer, Jo Bloggs", "Ann Lee, Chief Executive", "Leeds, Bradford and Wakefield"])
+def test_not_surname_first(entry):
+    assert surname_first(entry) is None
+
+
+@pytest.mark.parametrize("name", ["Jo Obe", "MBE"])
+def test_letters_that_are_a_name(name):
+    assert without_post_nominals(name) == name

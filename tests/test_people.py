@@ -101,3 +101,10 @@ def test_one_name_in_two_organisations_is_two_people():
 def test_one_organisation_written_two_ways_is_one():
     out = resolve([Mention("Al Penn", "x", "Commissioner's Office"), Mention("Al Penn", "x", "Commissioner’s Office")])
     assert out == ["person/al-penn", "person/al-penn"]
+
+
+def test_post_nominals_and_particles_in_person_ids():
+    # "Alan Hale QPM" is Alan Hale; "Jan van Dijk" keeps the particle in the surname
+    hale, hale_bare, dijk = ids("Alan Hale QPM", "Alan Hale", "Jan van Dijk")
+    assert hale == hale_bare == "person/alan-hale"
+    assert dijk == "person/jan-van-dijk"

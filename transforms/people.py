@@ -53,6 +53,11 @@ def _words(text: str | None) -> str:
     return " ".join(_tokens(text or ""))
 
 
+@lru_cache(maxsize=1)
+def _post_nominals() -> frozenset[str]:
+    return frozenset(r["letters"] for r in load_table("post_nominals"))  # as written: "Jo Obe" keeps "Obe"
+
+
 #: words that belong to the surname they stand before: "van Dijk", "de la Cruz" (last one only)
 _PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "le", "la", "del", "della", "ter", "ten"})
 
@@ -62,7 +67,10 @@ def split_name(name: str) -> tuple[tuple[str, ...], str]:
     """("Peter", "J") first names and the surname, lower-cased: "Peter J Varnham" ->
     (("peter", "j"), "varnham"); "Jan van Dijk" -> (("jan",), "van dijk"). A single word is a
     surname."""
-    toks = _tokens(name)
+    words = name.split()
+    while len(words) > 1 and words[-1].strip(",.") in _post_nominals():  # "Alan Hale QPM" is Alan Hale
+        words.pop()
+    toks = _tokens(" ".join(words))
     if not toks:
         return (), ""
     if len(toks) >= 2 and toks[-2] in _PARTICLES:  # "Jan van Dijk": the surname is "van dijk"

@@ -107,7 +107,7 @@ LAYOUT = Layout(
     detect=detect,
     agenda=use("notes_items"),
     header=use("notes_headings"),
-    attendance=use("notes_sections"),
+    attendance=use("notes_sections", person_entries=True),
     # its action strategy numbers lines and bullets itself: a table row keeps its own column
     actions=use("notes_actions"),
     action_updates=use("notes_updates"),

@@ -17,6 +17,10 @@ One entry point, ``find_attendance(page, strategies, merge=...)``; the strategie
 * ``notes_sections``: unlabelled "Name (INI) Role" lines and labelled sections of
   commissioners' board notes (``notes_attendance``).
 
+``person_entries=True`` adds, after the strategies, the people a learned recogniser marks in
+the page's entries (lines and list pieces judged by layout-free features) when the rules found
+at most one person present (``person_entries``; see docs/learned-attendance.md).
+
 With ``merge=True`` a person several strategies find is kept once (``merge_people``).
 """
 
@@ -36,6 +40,7 @@ from transforms.attendance.panel_attendance import (
     find_substitutions,
     merge_people,
 )
+from transforms.attendance.person_entries import with_person_entries
 from transforms.attendance.prose_lists import find_guests
 from transforms.models import Attendance
 from transforms.page import Page
@@ -55,8 +60,14 @@ STRATEGIES: dict[str, Callable[[Page], list[Attendance]]] = {
 }
 
 
-def find_attendance(page: Page, strategies: Sequence[str], *, merge: bool = False) -> list[Attendance]:
+def find_attendance(page: Page, strategies: Sequence[str], *, merge: bool = False,
+                    person_entries: bool = False) -> list[Attendance]:
     """The people each named strategy finds, in the order the strategies are named; with
-    ``merge`` a person found twice is kept once, with the fuller name."""
+    ``merge`` a person found twice is kept once, with the fuller name. With ``person_entries``
+    the learned person-entry recogniser adds the people of an unlabelled list when the rules
+    found at most one person present (``person_entries.with_person_entries``)."""
     found = [[tidy_person(p) for p in STRATEGIES[name](page)] for name in strategies]
-    return merge_people(*found) if merge else [p for group in found for p in group]
+    people = merge_people(*found) if merge else [p for group in found for p in group]
+    if person_entries:
+        people = [tidy_person(p) for p in with_person_entries(people, page.text)]
+    return people

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from transforms.attendance.names import without_post_nominals
 from transforms.models import Attendance, Span
 from transforms.quirks import load_table
 from transforms.ranks import normalise_rank, split_rank
@@ -100,7 +101,7 @@ def parse_attendee_entry(entry: str, span: Span, *, role: str | None = None,
         if keep:
             notes.append(clean(text).strip(" .:"))
     rank, name = split_rank(name_part)
-    name = name.strip(" .,:;")
+    name = without_post_nominals(name.strip(" .,:;"))
     if not name or not any(ch.isalpha() for ch in name) or (rank is None and normalise_rank(name)):
         return None  # nothing, or a lone rank with no name after it
     role = clean(role).strip(" |") or None if role else None

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from transforms.models import Attendance
 from transforms.quirks import load_table
+from transforms.ranks import split_rank
 
 #: "Smith, Jane", "O'Neill, Sam J.", "Brown-Lee, Tom" opening an entry; what follows is the rest
 _SURNAME_FIRST = re.compile(
@@ -57,17 +58,24 @@ def tidy_person(person: Attendance) -> Attendance:
     return replace(person, name=name, role=role)
 
 
-def surname_first(entry: str, is_title: object = None) -> str | None:
+def surname_first(entry: str) -> str | None:
     """ "Smith, Jane (Chair)" -> "Jane Smith (Chair)"; None when ``entry`` is not written
-    surname first. ``is_title(word)`` tells a rank or role word ("Chief, ..."), which is no
-    surname.
+    surname first. A rank or role word ("Treasurer, Jo Bloggs") is no surname.
 
     >>> surname_first("Brown, Tom - Treasurer")
     'Tom Brown - Treasurer'
     """
     m = _SURNAME_FIRST.match(entry.strip())
-    if m is None:
-        return None
-    if callable(is_title) and (is_title(m.group("surname").split()[0]) or is_title(m.group("first").split()[0])):
+    if m is None or _is_title_word(m.group("surname").split()[-1]) or _is_title_word(m.group("first").split()[0]):
         return None
     return f"{m.group('first')} {m.group('surname')}{m.group('rest')}"
+
+
+@lru_cache(maxsize=1)
+def _role_words() -> frozenset[str]:
+    return frozenset(r["word"].lower() for r in load_table("role_words"))
+
+
+def _is_title_word(word: str) -> bool:
+    """A role word ("Treasurer", quirks/role_words.csv) or a rank ("Chief", "Supt") is no name."""
+    return word.lower().strip(",.:;()") in _role_words() or split_rank(word)[0] is not None

@@ -248,6 +248,9 @@ def find_labelled_blocks(text: str) -> list[Attendance]:
             if _BLOCK_END.match(line) or not line.strip() or not _is_list_line(line):
                 break
             found = _grouped_line(text, pos, line_end, status)
+            if not found and people and _lends_organisation(people, line):
+                pos = line_end + 1
+                continue
             if not found:
                 break
             if flag:  # "Substitute Members:" -> each one represents another member
@@ -255,6 +258,14 @@ def find_labelled_blocks(text: str) -> list[Attendance]:
             people.extend(found)
             pos = line_end + 1
     return people
+
+
+def _lends_organisation(people: list[Attendance], line: str) -> bool:
+    """A line holding only the organisation of the person on the line before: set it there."""
+    if people[-1].organisation is not None or not is_organisation(line.strip(" .")):
+        return False
+    people[-1] = replace(people[-1], organisation=line.strip(" ."))
+    return True
 
 
 def _grouped_line(text: str, start: int, end: int, status: str) -> list[Attendance]:

@@ -115,6 +115,8 @@ def person(entry: str, span: Span, status: str, *, default_rank: str | None = No
         name = " ".join(words[:lower])
     if not _name_words_ok(name, rank is not None or title_role is not None):
         return None
+    if rank is None and title_role is None and (is_organisation(name) or _role_ending().search(name)):
+        return None  # "Westbury Borough Council", "Independent Member" on a line of their own
     role = title_role
     for q in qualifiers:
         sub = SUBSTITUTE_NOTE.search(q)

@@ -79,7 +79,7 @@ def parse_person_entry(entry: str, span: Span, *, status: str = "present",
     flags = dict.fromkeys(_FLAGS, False)
     notes: list[str] = []
     text = _take_qualifiers(clean(entry), flags, notes)
-    text = surname_first(text, is_title=_is_title_word) or text
+    text = surname_first(text) or text
     if (m := initials_at(text)) is not None:
         name_part, role = _split_with_initials(text[:m.start()], text[m.end():], m.group(1))
     else:
@@ -97,10 +97,6 @@ def parse_person_entry(entry: str, span: Span, *, status: str = "present",
     return Attendance(name=name, span=span, rank=rank, role=role or None,
                       organisation=organisation, status=status,
                       note="; ".join(notes) or None, **flags)
-
-
-def _is_title_word(word: str) -> bool:
-    return is_role_word(word) or split_rank(word)[0] is not None
 
 
 def _take_qualifiers(text: str, flags: dict[str, bool], notes: list[str]) -> str:
