@@ -64,7 +64,7 @@ def run_night(label: str, sites: NationalSites, settings: Settings) -> Night:
     for rec in records:
         if rec.kind == "document":
             outcomes[rec.outcome] = outcomes.get(rec.outcome, 0) + 1
-    last = runlog.read(settings.state_dir)[-1]
+    last = runlog.read(settings.warehouse_dir)[-1]
     return Night(label, seconds, marks.get("fetch", started) - started, sites.traffic(reset=True), outcomes,
                  summary.changes.new + summary.changes.changed, last.source or "")
 
