@@ -7,7 +7,7 @@ GX suite the first time its table is checked and validates whole tables of a bat
 >>> checker = Checker(Path("build/data-docs"), today=date(2025, 6, 1))   # doctest: +SKIP
 >>> failures = checker.check_facts({"actions": actions_df, "meetings": meetings_df})  # doctest: +SKIP
 >>> [(f.check_name, f.document_ids) for f in failures]                  # doctest: +SKIP
-[('expect_column_values_to_not_be_null(owner)', ('3fa2...',))]
+[('expect_column_values_to_match_regex(owner not blank)', ('3fa2...',))]
 >>> checker.build_data_docs()                                           # doctest: +SKIP
 PosixPath('build/data-docs/index.html')
 """

@@ -227,8 +227,8 @@ TABLES: tuple[Table, ...] = (
            "the whole document."),
         _c("char_end", "INTEGER", "End offset (exclusive); NULL for the whole document."),
     ), ("document_id", "warning_index"), AUDIT),
-    Table("rejected_rows", "Rows a row check turned away (an action without an owner, a reference that "
-          "does not look like one); the rest of their document loaded. Document-level failures are in "
+    Table("rejected_rows", "Rows a row check turned away (a blank action owner, a due date out of range, a "
+          "reference that does not look like one); the rest of their document loaded. Document-level failures are in "
           "quarantine.", (
         _c("table_name", "VARCHAR", "The table the row would have gone to, e.g. `actions`.", False),
         _c("document_id", "VARCHAR", "documents.document_id (a loaded document).", False),
