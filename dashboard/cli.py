@@ -11,7 +11,10 @@ import os
 import sys
 from pathlib import Path
 
-from dashboard.data import DB_NAME, ENV_WAREHOUSE, WarehouseMissing
+# dashboard.data imports pandas and DuckDB: imported where a command needs it, so that every
+# other `minutes` command (the nightly run included) does not pay for it at start-up
+DB_NAME = "minutes.duckdb"  # as dashboard.data.DB_NAME
+ENV_WAREHOUSE = "MINUTES_WAREHOUSE_DIR"  # as dashboard.data.ENV_WAREHOUSE
 
 SERVER = Path(__file__).with_name("server.py")
 DEFAULT_PORT = 8501
@@ -54,6 +57,7 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from dashboard.data import WarehouseMissing
     from dashboard.export import export_to_uri, export_warehouse
 
     warehouse = _warehouse(args)

@@ -169,7 +169,8 @@ def scan_sources(paths: list[Path], uris: dict[Path, str] | None = None,
     its HTTP Content-Type header gave."""
     files = []
     for path in paths:
-        uri = (uris or {}).get(path.resolve(), str(path))
+        resolved = path.resolve() if uris or charsets else path  # a folder run needs no resolving
+        uri = (uris or {}).get(resolved, str(path))
         try:
             stat = path.stat()
             digest, size = _hash_file(path)
@@ -179,7 +180,7 @@ def scan_sources(paths: list[Path], uris: dict[Path, str] | None = None,
             continue
         modified = datetime.fromtimestamp(stat.st_mtime, UTC).replace(tzinfo=None)
         files.append(SourceFile(path, uri, digest, size, modified,
-                                charset=(charsets or {}).get(path.resolve())))
+                                charset=(charsets or {}).get(resolved)))
     return files
 
 

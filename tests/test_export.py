@@ -83,3 +83,11 @@ def test_export_to_a_filesystem_uri(tmp_path):
     meetings = pq.read_table(tmp_path / "bucket" / "minutes" / "meetings.parquet")
     assert meetings.num_rows == summary.table_rows["meetings"]
     assert not list((tmp_path / "bucket" / "minutes").glob(".*.tmp"))
+
+
+def test_the_cli_names_the_warehouse_file_and_variable_as_the_dashboard_does():
+    import dashboard.cli
+    import dashboard.data
+
+    assert dashboard.cli.DB_NAME == dashboard.data.DB_NAME
+    assert dashboard.cli.ENV_WAREHOUSE == dashboard.data.ENV_WAREHOUSE

@@ -115,10 +115,18 @@ def _try(data: bytes, encoding: str) -> str | None:
         return None
 
 
+#: what garbled text shows: a UTF-8 lead byte read as Latin-1 / cp1252 and its continuation
+#: ("Ã©", "â€™", "Â£", "Ð°"), or two accented Latin-1 letters side by side (another code page read
+#: as cp1252: "Åëßíç"); text without either is never handed to ftfy, whose check costs more than
+#: the rest of decoding
+_MOJIBAKE_HINT = re.compile(r"[\u00c2-\u00ef][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
+                            r"\u0192\u02c6\u02dc\u2013-\u2026\u2030\u2039\u203a\u20ac\u2122]|[\u00c0-\u00ff]{2}")
+
+
 def repair_mojibake(text: str, encoding: str) -> tuple[str, str]:
     """``(text, encoding)`` with mojibake repaired by ftfy (the encoding then says so); raises
     ExtractionError("mojibake") when it cannot be repaired. Clean text is returned as it is."""
-    if not is_bad(text):
+    if not _MOJIBAKE_HINT.search(text) or not is_bad(text):
         return text, encoding
     fixed = ftfy.fix_encoding(text)
     if is_bad(fixed):

@@ -108,13 +108,24 @@ def _listing_cue(lines: list[str]) -> str | None:
     return None
 
 
+def _cues(text: str) -> tuple[set[str], re.Match[str] | None]:
+    """The meeting cues and the first record cue, read from the top of the text first: most
+    minutes show two cues and a record cue early, and the rest need not be read."""
+    for limit in (20000, 200000):
+        head = text[:limit]
+        cues = {m.group(1).lower() for m in _MEETING_CUES.finditer(head)}
+        record = _RECORD_CUES.search(head)
+        if (len(cues) >= 2 and record is not None) or limit >= len(text):
+            break
+    return cues, record
+
+
 def classify(text: str) -> DocumentKind:
     """The kind of a decoded text (before or after HTML is turned into text), with its cue."""
     data = data_file_kind(text)
     if data:
         return DocumentKind(NOT_MINUTES, f"{data}, not meeting minutes")
-    cues = {m.group(1).lower() for m in _MEETING_CUES.finditer(text[:200000])}
-    record = _RECORD_CUES.search(text[:200000])
+    cues, record = _cues(text)
     if len(cues) < 2 and record is None:
         shown = f" (only '{next(iter(cues))}')" if cues else ""
         return DocumentKind(NOT_MINUTES, f"no sign of a meeting record{shown}: not meeting minutes")
