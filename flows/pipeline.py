@@ -44,12 +44,13 @@ def quiet(_: str) -> None:
     pass
 
 
-def fetch_sources(settings: Settings, progress: Progress = quiet) -> tuple[Path, dict[Path, str], list[SourceFile]]:
+def fetch_sources(settings: Settings, progress: Progress = quiet
+                  ) -> tuple[Path, dict[Path, str], dict[Path, str], list[SourceFile]]:
     """Sync the sources in sources.toml into the raw archive (skipped offline) and materialise
-    the latest version of every document. Returns the folder, file -> URL, and failed fetches
-    as files to quarantine."""
+    the latest version of every document. Returns the folder, file -> URL, file -> the charset
+    of the Content-Type header it was served with, and failed fetches as files to quarantine."""
     from flows.fetch import Archive, ClientSettings, load_sources, materialise, sync_sources
-    from flows.fetch.materialise import manifest_urls
+    from flows.fetch.materialise import manifest_fields
 
     archive = Archive.in_state(settings.state_dir)
     failed: list[SourceFile] = []
@@ -61,27 +62,20 @@ def fetch_sources(settings: Settings, progress: Progress = quiet) -> tuple[Path,
         failed = [SourceFile(Path(f.url), f.url, hashlib.sha256(f.url.encode()).hexdigest(), 0, None,
                              f.reason, f.check, "fetch") for f in report.failures]
     materialise(archive, settings.fetched_dir)
-    return settings.fetched_dir, manifest_urls(settings.fetched_dir), failed
-
-
-def fetched_charsets(settings: Settings) -> dict[Path, str]:
-    """Fetched file -> the charset of the Content-Type header it was served with."""
-    from flows.fetch.materialise import manifest_urls
-
-    return manifest_urls(settings.fetched_dir, "charset")
+    uris, charsets = manifest_fields(settings.fetched_dir, "url", "charset")
+    return settings.fetched_dir, uris, charsets, failed
 
 
 def plan_run(settings: Settings, progress: Progress = quiet, *, fetch: bool | None = None) -> RunContext:
     """Find (and fetch) the documents, hash them, and compare with the published warehouse."""
     if settings.fetch if fetch is None else fetch:
-        folder, uris, failed = fetch_sources(settings, progress)
+        folder, uris, charsets, failed = fetch_sources(settings, progress)
         source = f"{settings.sources_file}" + (" (offline, from the archive)" if settings.offline else "")
         # hosts that were down, failing or over budget: their pages wait for the next run (runs.source says so)
         deferred = sorted({urlsplit(f.uri).netloc for f in failed if f.error_check == "host_deferred"})
         source += f"; deferred to the next run: {', '.join(deferred)}" if deferred else ""
     else:
-        folder, uris, failed, source = settings.source_dir, {}, [], str(settings.source_dir)
-    charsets = fetched_charsets(settings) if uris else {}
+        folder, uris, charsets, failed, source = settings.source_dir, {}, {}, [], str(settings.source_dir)
     files = scan_sources(discover(folder), uris, charsets) + failed
     ctx = new_run(settings.warehouse_dir, settings.state_dir, files, source)
     c = ctx.changes

@@ -133,19 +133,28 @@ def url_of_file(out_dir: Path | str, path: Path | str) -> str | None:
 
 
 def manifest_urls(out_dir: Path | str, field: str = "url") -> dict[Path, str]:
-    """Every materialised file (absolute path) -> the URL it came from, read once; with
+    """Every materialised file (absolute path) -> the URL it came from; with
     ``field="charset"``, the charset its Content-Type header gave (files without one left out)."""
+    return manifest_fields(out_dir, field)[0]
+
+
+def manifest_fields(out_dir: Path | str, *fields: str) -> tuple[dict[Path, str], ...]:
+    """For each of ``fields``, every materialised file (absolute path) -> that field of its
+    manifest entry (files without it left out): the manifest is read and parsed once."""
     root = Path(out_dir).resolve()
+    out: tuple[dict[Path, str], ...] = tuple({} for _ in fields)
     try:
         lines = (root / MANIFEST).read_text(encoding="utf-8").splitlines()
     except OSError:
-        return {}
-    out: dict[Path, str] = {}
+        return out
     for line in lines:
         try:
             entry = json.loads(line)
         except ValueError:
             continue
-        if entry.get("file") and entry.get(field):
-            out[root / entry["file"]] = entry[field]
+        if not entry.get("file"):
+            continue
+        for field, found in zip(fields, out, strict=True):
+            if entry.get(field):
+                found[root / entry["file"]] = entry[field]
     return out
