@@ -29,6 +29,7 @@ from transforms.attendance.panel_person import SUBSTITUTE_NOTE, is_organisation,
 from transforms.models import Attendance, Span
 from transforms.quirks import load_table
 from transforms.ranks import split_rank
+from transforms.text.lines import iter_line_bounds
 from transforms.text.literal_guard import GuardedPattern, finditer_in_lines
 
 _APOLOGY_LIST = re.compile(r"\bapolog(?:y|ies)\b[^.\n]*?\b(?:from|on behalf of|by)[ \t]*:?\s+", re.IGNORECASE)
@@ -171,19 +172,15 @@ def _bulleted_people(text: str, pos: int, status: str) -> list[Attendance]:
     """People on the bulleted (or plain list) lines from ``pos`` until a blank line or a line
     that reads as a sentence."""
     people: list[Attendance] = []
-    while pos < len(text):
-        line_end = text.find("\n", pos)
-        line_end = len(text) if line_end < 0 else line_end
-        line = text[pos:line_end]
+    for line_start, line_end in iter_line_bounds(text, pos):
+        line = text[line_start:line_end]
         bullet = _BULLETED.match(line)
         if not line.strip() or not (bullet or _is_list_line(line)):
             break
-        start = pos + (bullet.end() if bullet else 0)
-        found = _list_people(text, start, line_end, status)
+        found = _list_people(text, line_start + (bullet.end() if bullet else 0), line_end, status)
         if not found:
             break
         people.extend(found)
-        pos = line_end + 1
     return people
 
 
@@ -199,27 +196,28 @@ _DEPUTY_FOR = re.compile(
 
 
 def find_substitutions(text: str) -> list[Attendance]:
+    """The substitute (present, representative) and the member substituted (apologies) of each
+    substitution sentence: "X substituted for Y", "Y (substituted by X)", "X was in attendance as
+    the deputy for Y"."""
     people: list[Attendance] = []
-    for m in finditer_in_lines(_SUBSTITUTION, text, "substitut"):  # every wording has "substitut"
-        full_stop = text.rfind(". ", 0, m.end("sub"))
-        sentence_start = max(full_stop + 2 if full_stop >= 0 else 0, text.rfind("\n", 0, m.end("sub")) + 1)
-        begin = max(m.start("sub"), sentence_start)
-        sub = person(text[begin:m.end("sub")], Span(begin, m.end("sub")), "present")
-        replaced = person(m.group("for"), Span(m.start("for"), m.end("for")), "apologies")
-        if sub is None or replaced is None:
-            continue
-        people.append(replace(sub, is_representative=True, note="substitute for " + replaced.name))
-        people.append(replaced)
-    for pattern, word in ((_SUBSTITUTED_BY, "substituted by"), (_DEPUTY_FOR, " for ")):
+    # every wording of a pattern holds its word: only lines with it are searched
+    for pattern, word in ((_SUBSTITUTION, "substitut"), (_SUBSTITUTED_BY, "substituted by"), (_DEPUTY_FOR, " for ")):
         for m in finditer_in_lines(pattern, text, word):
-            begin = max(m.start("sub"), text.rfind("\n", 0, m.end("sub")) + 1, text.rfind(". ", 0, m.end("sub")) + 2)
-            sub = person(text[begin:m.end("sub")].strip(), Span(begin, m.end("sub")), "present")
-            replaced = person(m.group("for"), Span(m.start("for"), m.end("for")), "apologies")
-            if sub is None or replaced is None:
-                continue
-            people.append(replace(sub, is_representative=True, note="substitute for " + replaced.name))
-            people.append(replaced)
+            people.extend(_substitution(text, m))
     return people
+
+
+def _substitution(text: str, m: re.Match[str]) -> list[Attendance]:
+    """[substitute, member] for one match, or [] when either is no person; the substitute's
+    name starts no earlier than its sentence."""
+    full_stop = text.rfind(". ", 0, m.end("sub"))
+    sentence_start = max(full_stop + 2 if full_stop >= 0 else 0, text.rfind("\n", 0, m.end("sub")) + 1)
+    begin = max(m.start("sub"), sentence_start)
+    sub = person(text[begin:m.end("sub")], Span(begin, m.end("sub")), "present")
+    replaced = person(m.group("for"), Span(m.start("for"), m.end("for")), "apologies")
+    if sub is None or replaced is None:
+        return []
+    return [replace(sub, is_representative=True, note="substitute for " + replaced.name), replaced]
 
 
 def _is_list_line(line: str) -> bool:
