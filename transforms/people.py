@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from transforms.attendance.names import without_post_nominals
 from transforms.identity import slug
 from transforms.quirks import load_table
 
@@ -53,11 +54,6 @@ def _words(text: str | None) -> str:
     return " ".join(_tokens(text or ""))
 
 
-@lru_cache(maxsize=1)
-def _post_nominals() -> frozenset[str]:
-    return frozenset(r["letters"] for r in load_table("post_nominals"))  # as written: "Jo Obe" keeps "Obe"
-
-
 #: words that belong to the surname they stand before: "van Dijk", "de la Cruz" (last one only)
 _PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "le", "la", "del", "della", "ter", "ten"})
 
@@ -67,10 +63,7 @@ def split_name(name: str) -> tuple[tuple[str, ...], str]:
     """("Peter", "J") first names and the surname, lower-cased: "Peter J Varnham" ->
     (("peter", "j"), "varnham"); "Jan van Dijk" -> (("jan",), "van dijk"). A single word is a
     surname."""
-    words = name.split()
-    while len(words) > 1 and words[-1].strip(",.") in _post_nominals():  # "Alan Hale QPM" is Alan Hale
-        words.pop()
-    toks = _tokens(" ".join(words))
+    toks = _tokens(without_post_nominals(name))  # "Alan Hale QPM" is Alan Hale
     if not toks:
         return (), ""
     if len(toks) >= 2 and toks[-2] in _PARTICLES:  # "Jan van Dijk": the surname is "van dijk"

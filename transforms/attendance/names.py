@@ -76,6 +76,11 @@ def _role_words() -> frozenset[str]:
     return frozenset(r["word"].lower() for r in load_table("role_words"))
 
 
+def is_role_word(word: str) -> bool:
+    """"Chief", "Head", "Commissioner’s" start or belong to a role; "Jolene" does not."""
+    return word.lower().strip(",.:;()") in _role_words()
+
+
 def _is_title_word(word: str) -> bool:
     """A role word ("Treasurer", quirks/role_words.csv) or a rank ("Chief", "Supt") is no name."""
-    return word.lower().strip(",.:;()") in _role_words() or split_rank(word)[0] is not None
+    return is_role_word(word) or split_rank(word)[0] is not None

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from transforms.attendance.attendees import classify_qualifier
-from transforms.attendance.names import surname_first
+from transforms.attendance.names import is_role_word, surname_first
 from transforms.models import Attendance, Span
 from transforms.quirks import load_table
 from transforms.ranks import split_rank
@@ -26,16 +26,6 @@ _DASH = re.compile(r"\s+[–—-]\s+|\s+[–—]|^[–—-]\s*")
 _CHAIR = re.compile(r"^(?:Co-?\s?)?Chair(?:man|person|woman)?\b[\s,:]*", re.IGNORECASE)
 _LEAD_PUNCT = re.compile(r"^[\s,;:–—-]+")
 _FLAGS = ("is_chair", "is_minute_taker", "is_observer", "is_representative", "remote", "partial")
-
-
-@lru_cache(maxsize=1)
-def _role_words() -> frozenset[str]:
-    return frozenset(r["word"].lower() for r in load_table("role_words"))
-
-
-def is_role_word(word: str) -> bool:
-    """"Chief", "Head", "Commissioner’s" start or belong to a role; "Jolene" does not."""
-    return word.lower().strip(",.:;()") in _role_words()
 
 
 def is_name_word(word: str) -> bool:
