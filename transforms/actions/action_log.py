@@ -21,9 +21,10 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from transforms.actions.new_actions import action_status, make_action
+from transforms.actions.new_actions import OWNER_CLAUSE, action_status, make_action
 from transforms.actions.owners import owner_names
 from transforms.models import Action, ActionUpdate, Attendance, Span
+from transforms.text.lines import iter_line_bounds
 from transforms.text.spans import clean, trimmed
 
 #: "35/24", "12/2019/P", "716a", a plain "16"
@@ -33,8 +34,6 @@ _REF_LIST = rf"(?P<refs>#?{LOG_REF}(?:[ \t]*(?:,|&|\band\b)[ \t]*#?{LOG_REF})*)"
 _ACTION_POINT = re.compile(
     rf"^[ \t]*(?:[•·*\-–][ \t]*)?(?P<label>Action[ \t]+Point|AP|Action)[ \t]*(?:No\.?[ \t]*)?#?(?P<ref>{LOG_REF})"
     r"[ \t]*[:\-–—.)][ \t]*(?P<rest>\S.*)$", re.IGNORECASE | re.MULTILINE)
-#: the owner and verb that make a line a new action: "CC to review", "Jo Hale will report"
-_OWNER_VERB = re.compile(r"^(?P<who>[A-Z][^.;:]{0,60}?)\s+(?:to|will|should|must)\s+[a-z]")
 #: "the following actions can be closed as completed: 20, 33 and 52"
 _LEAD_THEN_REFS = re.compile(rf"\bactions\b(?P<lead>[^.:\n]{{0,120}}):[ \t]*{_REF_LIST}", re.IGNORECASE)
 #: "Actions 7 and 17 remain open", "Action 12 was discharged", "Action No. 9 is complete"
@@ -90,7 +89,7 @@ def find_action_points(text: str, start: int = 0, end: int | None = None, *,
     found = []
     for m in _ACTION_POINT.finditer(text, start, end):
         rest = m.group("rest")
-        who = _OWNER_VERB.match(rest)
+        who = OWNER_CLAUSE.match(rest)  # an owner and a verb: "CC to review", "Jo Hale will report"
         if who is None or action_status(rest[-30:]) is not None:
             continue
         desc = trimmed(text, m.start("rest"), m.end("rest"))
@@ -124,20 +123,18 @@ def _each(refs: str, status: tuple[str, str], span: Span, note: str | None = Non
 
 def _schedule_rows(text: str, start: int, end: int) -> list[ActionUpdate]:
     """Table rows whose first cell is a reference and one of whose cells opens with a status."""
-    found = []
-    pos = start
-    while pos < end:
-        line_end = text.find("\n", pos, end)
-        line_end = end if line_end < 0 else line_end
-        line = text[pos:line_end]
-        if "|" in line or "\t" in line:
-            cells = [c for c in _CELL_SPLIT.split(line.strip(" \t|")) if c]
-            ref = _REF_CELL.match(cells[0]) if len(cells) >= 3 else None
-            status = next((s for c in cells[2:] if (s := _cell_status(c))), None) if ref else None
-            if ref and status:
-                note = clean(cells[1]) or None
-                found.extend(_each(ref.group("ref"), status, trimmed(text, pos, line_end), note))
-        pos = line_end + 1
+    found: list[ActionUpdate] = []
+    if "|" not in text[start:end] and "\t" not in text[start:end]:
+        return found  # no table: most pages
+    for line_start, line_end in iter_line_bounds(text, start, end):
+        line = text[line_start:line_end]
+        if "|" not in line and "\t" not in line:
+            continue
+        cells = [c for c in _CELL_SPLIT.split(line.strip(" \t|")) if c]
+        ref = _REF_CELL.match(cells[0]) if len(cells) >= 3 else None
+        status = next((s for c in cells[2:] if (s := _cell_status(c))), None) if ref else None
+        if ref and status:
+            found.extend(_each(ref.group("ref"), status, trimmed(text, line_start, line_end), clean(cells[1]) or None))
     return found
 
 

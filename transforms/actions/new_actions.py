@@ -41,7 +41,7 @@ _INITIALS_ACTION = re.compile(r"^[ \t]*Action[ \t]+(?P<rest>(?P<owner>[A-Z]{2,4}
 _BY_WHOM = re.compile(r"\bBy\s+whom\s*:\s*(?P<v>.*?)(?=\s*\bBy\s+when\s*:|$)", re.IGNORECASE)
 _BY_WHEN = re.compile(r"\bBy\s+when\s*:\s*(?P<v>.*?)(?=\s*\bBy\s+whom\s*:|$)", re.IGNORECASE)
 #: who must act: the words before "to <verb>" at the start of the action text
-_OWNER = re.compile(r"^(?P<who>[A-Z][^.;:]{0,60}?)\s+(?:to|will|should|must)\s+[a-z]")
+OWNER_CLAUSE = re.compile(r"^(?P<who>[A-Z][^.;:]{0,60}?)\s+(?:to|will|should|must)\s+[a-z]")
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY_MONTH = re.compile(rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH_RE})\b\.?",
                         re.IGNORECASE)
@@ -110,7 +110,7 @@ def _owner_of(description: str, people: Sequence[Attendance]) -> str | None:
     """The owner at the start of an action's text; a leading rank or title may carry dots
     ("Insp. Jo Hale to ...", "Det. Supt. Cy Rowe will ...")."""
     rank, rest = split_rank(description)
-    m = _OWNER.match(rest if rank and rest[:1].isupper() else description)
+    m = OWNER_CLAUSE.match(rest if rank and rest[:1].isupper() else description)
     if m is None or len(m.group("who").split()) > 7:
         return None
     return owner_names(m.group("who"), people)
