@@ -155,7 +155,7 @@ def _read_heading(text: str, ls: int, le: int, found: dict[str, Found | None]) -
     body = _clean_body(raw)
     if not body or not _is_body_heading(body):
         return
-    start = ls + raw.lower().find(body.split()[0].lower()) if body.split()[0].lower() in raw.lower() else ls
+    start = ls + max(raw.lower().find(body.split()[0].lower()), 0)  # the span starts at the body's first word
     found["body"] = Found(_case(body), Span(start, name_end))
     if dates and "meeting_date" not in found:
         d, s, e = dates[0]
