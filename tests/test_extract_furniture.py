@@ -110,3 +110,26 @@ def test_minutes_that_discuss_an_outage_are_not_an_error_page():
         "RESOLVED that the digital team report to the next meeting on the agenda item.\n" * 3
     )
     assert error_page_reason(text) is None
+
+
+def test_pdf_page_breaks_do_not_cut_a_list_in_two():
+    # a list of members cut by a page break: page number, marking and running header go, and
+    # the blank lines around them, so the list is one run of lines again
+    text = ("Westbrook Police and Crime Panel 4 March 2031\nPresent:\nCllr Ann Brook (Chair)\n"
+            "Cllr Bill Carr\n\nPage 1 of 3\n\nOFFICIAL\n\nWestbrook Police and Crime Panel 4 March 2031\n"
+            "Cllr Cat Dale\nMr Dan Eves, Independent Member\n\n1. Apologies\nNone.\n\n- 2 -\n\n"
+            "Westbrook Police and Crime Panel 4 March 2031\nRESOLVED that the minutes be approved.\n"
+            "\nPage 3 of 3\n")
+    assert clean_text(text) == (
+        "Westbrook Police and Crime Panel 4 March 2031\nPresent:\nCllr Ann Brook (Chair)\nCllr Bill Carr\n"
+        "Cllr Cat Dale\nMr Dan Eves, Independent Member\n\n1. Apologies\nNone.\n"
+        "RESOLVED that the minutes be approved.")
+
+
+def test_page_break_cues_leave_item_numbers_and_repeated_words_alone():
+    # a bare number is an item number on ModernGov pages; a word that recurs beside only one
+    # of several page breaks is not a running header
+    lines = ["26.", "Apologies", "RESOLVED", "That the report be noted.", "Page 1 of 3", "RESOLVED",
+             "x", "Page 2 of 3", "y", "Page 3 of 3", "3", "Minutes"]
+    assert clean_text("\n".join(lines)).split("\n") == [
+        "26.", "Apologies", "RESOLVED", "That the report be noted.", "RESOLVED", "x", "y", "3", "Minutes"]

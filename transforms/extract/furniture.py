@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from transforms.extract.page_breaks import drop_page_breaks
+
 #: white space that should read as a plain space (no-break, narrow no-break, figure, thin ...)
 _ODD_SPACES = re.compile(r"[\u00a0\u2007\u202f\u2000-\u200a\u3000]")
 #: invisible characters that only get in the way of matching (zero-width, BOM, soft hyphen,
@@ -170,7 +172,8 @@ def collapse_blank_lines(lines: list[str]) -> list[str]:
 
 
 def clean_text(text: str) -> str:
-    """Normalised text without furniture lines or phrases, blank runs collapsed."""
+    """Normalised text without furniture lines or phrases, PDF page breaks
+    (``page_breaks.drop_page_breaks``) and blank runs collapsed."""
     kept: list[str] = []
     for line in normalise_text(text).split("\n"):
         if is_furniture_line(line):
@@ -180,4 +183,4 @@ def clean_text(text: str) -> str:
         if line.strip() and not stripped.strip():
             continue
         kept.append(stripped)
-    return "\n".join(collapse_blank_lines(kept))
+    return "\n".join(collapse_blank_lines(drop_page_breaks(kept)))

@@ -1,0 +1,131 @@
+"""Developer tool: how the parsers hold when the same pages arrive in another shape.
+
+Unseen publishers, many of them PDFs turned into text, state the same things with different
+line breaking and page furniture. This rewrites every labelled page in a few such ways,
+builds a warehouse from each rewritten folder with the plain loop (no quality gates) and
+scores it against the unchanged labels with ``../shared/eval/score.py``. A large drop under a
+rewrite points at a rule that leans on line layout rather than on the shape of what is said.
+
+    .venv/bin/python scripts/robustness.py [--shared ../shared] [--set corpus] [--only wrap,join]
+
+Rewrites (each keeps every word of the page, in order):
+- ``none``: the page as it is (the reference row);
+- ``wrap``: lines longer than 60 characters hard-wrapped at 60, as a PDF's text column is;
+- ``furniture``: a running header and a "Page N of M" footer every 12 lines, as PDF text has;
+- ``spaces``: runs of spaces and tabs doubled and lines indented, as layout-preserving
+  PDF-to-text output does;
+- ``join``: the line breaks inside each block (between blank lines) replaced by spaces, the
+  worst case of text with no line breaks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import subprocess
+import sys
+import tempfile
+import textwrap
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from flows.pipeline import run_plain  # noqa: E402
+from flows.settings import Settings  # noqa: E402
+
+WRAP_WIDTH = 60
+FURNITURE_EVERY = 12
+
+
+def wrap(text: str) -> str:
+    out: list[str] = []
+    for line in text.split("\n"):
+        if len(line) <= WRAP_WIDTH:
+            out.append(line)
+        else:
+            out.extend(textwrap.wrap(line, WRAP_WIDTH, break_long_words=False, break_on_hyphens=False))
+    return "\n".join(out)
+
+
+def furniture(text: str) -> str:
+    lines = text.split("\n")
+    pages = len(lines) // FURNITURE_EVERY + 1
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if i and i % FURNITURE_EVERY == 0:
+            n = i // FURNITURE_EVERY
+            out += ["", f"Page {n} of {pages}", "", "OFFICIAL", ""]
+        out.append(line)
+    return "\n".join(out)
+
+
+def spaces(text: str) -> str:
+    return "\n".join(("  " + re.sub(r"([ \t])+", lambda m: m.group(0) * 2, line)) if line.strip() else line
+                     for line in text.split("\n"))
+
+
+def join(text: str) -> str:
+    blocks = re.split(r"\n[ \t]*\n", text)
+    return "\n\n".join(" ".join(part.strip() for part in block.split("\n") if part.strip()) for block in blocks)
+
+
+REWRITES = {"none": lambda t: t, "wrap": wrap, "furniture": furniture, "spaces": spaces, "join": join}
+
+
+def score_line(report: str) -> dict[str, str]:
+    """The F1 column (accuracy for meeting) of score.py's summary table, by entity."""
+    figures: dict[str, str] = {}
+    for line in report.splitlines():
+        parts = line.split()
+        if not parts:
+            continue
+        if parts[0] == "meeting" and len(parts) > 1:
+            figures["meeting"] = parts[1]
+        elif parts[0] in {"attendance", "agenda_items", "actions", "action_updates", "decisions"} and len(parts) >= 4:
+            figures[parts[0]] = parts[3]
+        elif line.startswith("overall mean F1"):
+            m = re.search(r"mean F1 ([\d.]+), mean attribute accuracy ([\d.]+)", line)
+            if m:
+                figures["mean F1"], figures["attributes"] = m.groups()
+    return figures
+
+
+def run(shared: Path, name: str, rewrite: str, work: Path) -> dict[str, str]:
+    src = work / rewrite / "docs"
+    src.mkdir(parents=True)
+    fn = REWRITES[rewrite]
+    for page in sorted((shared / name).iterdir()):
+        if page.is_file():
+            text = page.read_text(encoding="utf-8", errors="replace")
+            (src / page.name).write_text(fn(text), encoding="utf-8")
+    summary = run_plain(Settings(source_dir=src, warehouse_dir=work / rewrite / "wh",
+                                 state_dir=work / rewrite / "state"), with_checks=False)
+    cmd = [sys.executable, str(shared / "eval" / "score.py"), str(summary.db_path), str(shared / "gold" / name),
+           "--quiet"]
+    return score_line(subprocess.run(cmd, capture_output=True, text=True, check=False).stdout)
+
+
+COLUMNS = ["meeting", "attendance", "agenda_items", "actions", "action_updates", "decisions", "mean F1",
+           "attributes"]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    ap.add_argument("--set", default="corpus", help="seeds or corpus")
+    ap.add_argument("--only", default=",".join(REWRITES), help="comma-separated rewrites")
+    ap.add_argument("--work", help="keep the rewritten folders and warehouses here")
+    a = ap.parse_args()
+    shared = Path(a.shared)
+    work = Path(a.work) if a.work else Path(tempfile.mkdtemp(prefix="robustness-"))
+    print("| rewrite | " + " | ".join(COLUMNS) + " |")
+    print("|---" * (len(COLUMNS) + 1) + "|")
+    for rewrite in a.only.split(","):
+        figures = run(shared, a.set, rewrite, work)
+        print(f"| {rewrite} | " + " | ".join(figures.get(c, "-") for c in COLUMNS) + " |", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
