@@ -10,7 +10,8 @@ rewrite points at a rule that leans on line layout rather than on the shape of w
 
 Rewrites (each keeps every word of the page, in order):
 - ``none``: the page as it is (the reference row);
-- ``wrap``: lines longer than 60 characters hard-wrapped at 60, as a PDF's text column is;
+- ``wrap``: long lines hard-wrapped at a width of 50 to 70 characters, a little ragged, as a
+  PDF's text column in a proportional font is;
 - ``furniture``: a running header and a "Page N of M" footer every 12 lines, as PDF text has;
 - ``spaces``: runs of spaces and tabs doubled and lines indented, as layout-preserving
   PDF-to-text output does;
@@ -21,11 +22,11 @@ Rewrites (each keeps every word of the page, in order):
 from __future__ import annotations
 
 import argparse
+import random
 import re
 import subprocess
 import sys
 import tempfile
-import textwrap
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,17 +35,29 @@ sys.path.insert(0, str(ROOT))
 from flows.pipeline import run_plain  # noqa: E402
 from flows.settings import Settings  # noqa: E402
 
-WRAP_WIDTH = 60
 FURNITURE_EVERY = 12
 
 
 def wrap(text: str) -> str:
+    """Long lines hard-wrapped at a width between 50 and 70 characters, the same for one page
+    (a PDF's text column), a little ragged from line to line (a proportional font)."""
+    rng = random.Random(len(text))
+    width = rng.randint(50, 70)
     out: list[str] = []
     for line in text.split("\n"):
-        if len(line) <= WRAP_WIDTH:
+        if len(line) <= width or "|" in line:  # a table row is a web page's, not a PDF's
             out.append(line)
-        else:
-            out.extend(textwrap.wrap(line, WRAP_WIDTH, break_long_words=False, break_on_hyphens=False))
+            continue
+        words, current = line.split(), ""
+        for word in words:
+            limit = width - rng.randint(0, width // 8)
+            if current and len(current) + 1 + len(word) > limit:
+                out.append(current)
+                current = word
+            else:
+                current = f"{current} {word}" if current else word
+        if current:
+            out.append(current)
     return "\n".join(out)
 
 

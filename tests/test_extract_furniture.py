@@ -133,3 +133,43 @@ def test_page_break_cues_leave_item_numbers_and_repeated_words_alone():
              "x", "Page 2 of 3", "y", "Page 3 of 3", "3", "Minutes"]
     assert clean_text("\n".join(lines)).split("\n") == [
         "26.", "Apologies", "RESOLVED", "That the report be noted.", "RESOLVED", "x", "y", "3", "Minutes"]
+
+
+HARD_WRAPPED = """NORTHSHIRE POLICE AND CRIME PANEL
+Minutes of the meeting held on Thursday 12 March 2031 at
+10.00am in the Council Chamber, County Hall, Northtown
+Present:
+Cllr Ann Brook (Chair), Cllr Bill Carr, Cllr Cat Dale (Vice-
+Chair), Mr Dan Eves, Cllr Eve Ford, Mrs Fay Gale, Cllr Dorothy
+Davison (Substitute for Cllr Kay Lamb) and Cllr Gus Hart.
+Apologies: Cllr Len Moss, Cllr Meg Nash and Mr Pat Quinn who
+sent his apologies for the whole of the meeting.
+1. Minutes of the previous meeting
+RESOLVED that the minutes of the meeting held on 6 October
+2030 be agreed as a correct record, subject to the change to
+item 4 set out by the Chair at the start of the meeting.
+2. Precept proposal
+The Commissioner introduced the report and answered members'
+questions on the precept and the reserves strategy for 2031.
+"""
+
+
+def test_hard_wrapped_pdf_text_is_joined_back_into_its_lines():
+    lines = clean_text(HARD_WRAPPED).split("\n")
+    assert "Cllr Ann Brook (Chair), Cllr Bill Carr, Cllr Cat Dale (Vice-Chair), Mr Dan Eves, Cllr Eve Ford, " \
+           "Mrs Fay Gale, Cllr Dorothy Davison (Substitute for Cllr Kay Lamb) and Cllr Gus Hart." in lines
+    assert "RESOLVED that the minutes of the meeting held on 6 October 2030 be agreed as a correct record, " \
+           "subject to the change to item 4 set out by the Chair at the start of the meeting." in lines
+    # what starts something of its own stays on its own line: a label, a numbered item, a heading
+    assert "Present:" in lines and "1. Minutes of the previous meeting" in lines
+    assert lines[0] == "NORTHSHIRE POLICE AND CRIME PANEL"
+    assert "2. Precept proposal" in lines
+
+
+def test_a_web_page_with_one_paragraph_a_line_is_not_joined():
+    # lines of every length, some far beyond a PDF column: not hard-wrapped
+    discussion = " ".join(["The Panel discussed the report at length and members raised points about the budget."] * 3)
+    page = ("Present:\nCllr Ann Brook (Chair)\nCllr Bill Carr, Northtown Borough Council and Eastshire County "
+            "Council representative on the panel\nMr Dan Eves\n\n1. Minutes\n" + discussion
+            + "\nRESOLVED that the report be noted\nThe Chair thanked the officers for the report today")
+    assert clean_text(page) == page
