@@ -13,8 +13,8 @@ Rewrites (each keeps every word of the page, in order):
 - ``wrap``: long lines hard-wrapped at a width of 50 to 70 characters, a little ragged, as a
   PDF's text column in a proportional font is;
 - ``furniture``: a running header and a "Page N of M" footer every 12 lines, as PDF text has;
-- ``spaces``: runs of spaces and tabs doubled and lines indented, as layout-preserving
-  PDF-to-text output does;
+- ``spaces``: every line indented and each tab or run of spaces widened to eight spaces, as
+  layout-preserving PDF-to-text output gives;
 - ``join``: the line breaks inside each block (between blank lines) replaced by spaces, the
   worst case of text with no line breaks.
 """
@@ -74,13 +74,22 @@ def furniture(text: str) -> str:
 
 
 def spaces(text: str) -> str:
-    return "\n".join(("  " + re.sub(r"([ \t])+", lambda m: m.group(0) * 2, line)) if line.strip() else line
+    return "\n".join(("    " + re.sub(r"[ \t]{2,}|\t", lambda m: " " * 8, line)) if line.strip() else line
                      for line in text.split("\n"))
 
 
 def join(text: str) -> str:
-    blocks = re.split(r"\n[ \t]*\n", text)
-    return "\n\n".join(" ".join(part.strip() for part in block.split("\n") if part.strip()) for block in blocks)
+    """The lines of each block run together; table rows ("a | b |", a web page's) stay lines."""
+    out: list[str] = []
+    for block in re.split(r"\n[ \t]*\n", text):
+        lines: list[str] = []
+        for part in (p.strip() for p in block.split("\n")):
+            if part and ("|" in part or not lines or "|" in lines[-1]):
+                lines.append(part)
+            elif part:
+                lines[-1] += " " + part
+        out.append("\n".join(lines))
+    return "\n\n".join(out)
 
 
 REWRITES = {"none": lambda t: t, "wrap": wrap, "furniture": furniture, "spaces": spaces, "join": join}

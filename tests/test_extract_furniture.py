@@ -173,3 +173,14 @@ def test_a_web_page_with_one_paragraph_a_line_is_not_joined():
             "Council representative on the panel\nMr Dan Eves\n\n1. Minutes\n" + discussion
             + "\nRESOLVED that the report be noted\nThe Chair thanked the officers for the report today")
     assert clean_text(page) == page
+
+
+def test_text_with_no_line_breaks_is_broken_before_attendance_labels():
+    page = ("Eastvale Police and Crime Panel 3 June 2031 Present: Cllr Ann Brook (Chair), Cllr Bill Carr and "
+            "Mr Dan Eves (Independent Member). In Attendance: Jo Hale (Chief Executive), Sam Ives (Treasurer). "
+            "Apologies for absence: Cllr Cat Dale. The Chair said the members were present: all of them.")
+    assert clean_text(page).split("\n") == [
+        "Eastvale Police and Crime Panel 3 June 2031 Present: Cllr Ann Brook (Chair), Cllr Bill Carr and "
+        "Mr Dan Eves (Independent Member).",
+        "In Attendance: Jo Hale (Chief Executive), Sam Ives (Treasurer).",
+        "Apologies for absence: Cllr Cat Dale. The Chair said the members were present: all of them."]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from transforms.models import Span
-from transforms.quirks import load_table
+from transforms.quirks import attendance_labels, load_table
 from transforms.text.spans import trimmed
 
 #: characters of a page the recogniser reads: attendance lists open minutes
@@ -76,12 +76,8 @@ class Entry:
 @lru_cache(maxsize=1)
 def _headings() -> tuple[re.Pattern[str], dict[str, str]]:
     """Attendance headings of the quirk tables (label -> status), longest first, as a pattern."""
-    labels: dict[str, str] = {}
-    for table in ("attendance_headings", "attendee_sections", "panel_attendance_labels"):
-        for row in load_table(table):
-            label = " ".join((row.get("heading") or row.get("label") or "").lower().split())
-            if label and row["status"] in HEADING_KINDS and label not in ("chair", "officers"):
-                labels.setdefault(label, row["status"])
+    labels = {label: status for label, status in attendance_labels().items()
+              if status in HEADING_KINDS and label not in ("chair", "officers")}
     labels.setdefault("attendance", "present")
     alt = "|".join(r"\s+".join(map(re.escape, k.split())) for k in sorted(labels, key=len, reverse=True))
     return re.compile(rf"\b(?P<label>{alt})\b(?P<colon>[ \t]*:-?|[ \t]*[–—-](?=\s))?", re.IGNORECASE), labels

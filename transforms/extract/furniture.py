@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from transforms.extract.page_breaks import drop_page_breaks
+from transforms.extract.run_on import break_run_on_lines
 from transforms.extract.unwrap import unwrap_lines
 
 #: white space that should read as a plain space (no-break, narrow no-break, figure, thin ...)
@@ -175,7 +176,8 @@ def collapse_blank_lines(lines: list[str]) -> list[str]:
 def clean_text(text: str) -> str:
     """Normalised text without furniture lines or phrases, PDF page breaks
     (``page_breaks.drop_page_breaks``) and blank runs collapsed; hard-wrapped
-    lines are joined (``unwrap.unwrap_lines``)."""
+    lines are joined (``unwrap.unwrap_lines``) and run-on lines broken before attendance labels
+    (``run_on.break_run_on_lines``)."""
     kept: list[str] = []
     for line in normalise_text(text).split("\n"):
         if is_furniture_line(line):
@@ -185,4 +187,4 @@ def clean_text(text: str) -> str:
         if line.strip() and not stripped.strip():
             continue
         kept.append(stripped)
-    return "\n".join(collapse_blank_lines(unwrap_lines(drop_page_breaks(kept))))
+    return "\n".join(collapse_blank_lines(break_run_on_lines(unwrap_lines(drop_page_breaks(kept)))))

@@ -104,3 +104,17 @@ def load_table(name: str) -> tuple[dict[str, str], ...]:
         reader = csv.DictReader(fh)
         rows = list(reader)
         return check_rows(name, list(reader.fieldnames or []), rows)
+
+
+@cache
+def attendance_labels() -> dict[str, str]:
+    """Every attendance heading or label of the three label tables (``attendance_headings``,
+    ``attendee_sections``, ``panel_attendance_labels``), lower case with single spaces, mapped
+    to its status; the first table to name a label gives its status."""
+    labels: dict[str, str] = {}
+    for table in ("attendance_headings", "attendee_sections", "panel_attendance_labels"):
+        for row in load_table(table):
+            label = " ".join((row.get("heading") or row.get("label") or "").lower().split())
+            if label:
+                labels.setdefault(label, row["status"])
+    return labels

@@ -1,0 +1,44 @@
+"""Text with no line breaks (a PDF's text run together, a page flattened to one paragraph):
+a long line is broken before each attendance label it holds ("In Attendance:", "Apologies for
+absence:", "Present:"), so that every list starts a line under its label as the attendance
+readers expect. The labels are the quirk tables' (``quirks.attendance_labels``); a label is
+only taken where a sentence or an entry has just ended (". ", ") ", "; ") and a colon or dash
+follows it, so "were present: ..." inside a sentence stays as it is. Lines of ordinary length
+are left alone.
+
+Example::
+
+    >>> break_run_on_lines(["Cllr Ann Brook (Chair), Cllr Bill Carr and Mr Dan Eves (Independent Member). "
+    ...     "In Attendance: Jo Hale (Chief Executive), Sam Ives (Treasurer). Apologies for absence: Cllr Cat "
+    ...     "Dale and Cllr Eve Ford. The Chair welcomed members to the meeting."])
+    ['Cllr Ann Brook (Chair), Cllr Bill Carr and Mr Dan Eves (Independent Member).', \
+'In Attendance: Jo Hale (Chief Executive), Sam Ives (Treasurer).', \
+'Apologies for absence: Cllr Cat Dale and Cllr Eve Ford. The Chair welcomed members to the meeting.']
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from transforms.quirks import attendance_labels
+
+#: a line at least this long can be a page's text run together
+_RUN_ON = 200
+
+
+@cache
+def _label_break() -> re.Pattern[str]:
+    words = sorted(attendance_labels(), key=len, reverse=True)
+    alt = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+    return re.compile(rf"(?<=[.;)])[ \t]+(?=(?:{alt})[ \t]*(?::|[–—-][ \t]))", re.IGNORECASE)
+
+
+def break_run_on_lines(lines: list[str]) -> list[str]:
+    """``lines`` with each long line broken before the attendance labels it holds."""
+    if all(len(line) < _RUN_ON for line in lines):
+        return lines
+    out: list[str] = []
+    for line in lines:
+        out.extend(_label_break().split(line) if len(line) >= _RUN_ON else [line])
+    return out
