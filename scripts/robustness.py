@@ -93,7 +93,24 @@ def join(text: str) -> str:
     return "\n\n".join(out)
 
 
-REWRITES = {"none": lambda t: t, "wrap": wrap, "furniture": furniture, "spaces": spaces, "join": join}
+_LABEL = re.compile(r"^([ \t]*[A-Za-z][A-Za-z '’&/-]{1,40})(:)")
+_HEADING = re.compile(r"^[ \t]*(?:\d{1,3}\.?[ \t]+)?[A-Z][A-Za-z'’&/ -]{2,50}$")
+
+
+def capitals(text: str) -> str:
+    """Labels ("Present:") and short heading lines in capitals, as many PDFs set them."""
+    out = []
+    for line in text.split("\n"):
+        if _HEADING.match(line) and len(line.split()) <= 6:
+            line = line.upper()
+        else:
+            line = _LABEL.sub(lambda m: m.group(1).upper() + m.group(2), line)
+        out.append(line)
+    return "\n".join(out)
+
+
+REWRITES = {"none": lambda t: t, "wrap": wrap, "furniture": furniture, "spaces": spaces, "join": join,
+            "capitals": capitals}
 
 
 def score_line(report: str) -> dict[str, str]:
@@ -136,6 +153,7 @@ _DESCRIPTIONS = {
     "furniture": "a page number, a protective marking and a running header every 12 lines (PDF page breaks)",
     "spaces": "every line indented and each tab or run of spaces widened to eight (layout-preserving "
               "PDF-to-text output)",
+    "capitals": "labels (`Present:`) and short heading lines (`Apologies for Absence`) in capitals",
     "join": "the lines of each block run together into one (text with no line breaks); table rows stay rows",
 }
 

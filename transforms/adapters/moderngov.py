@@ -42,12 +42,12 @@ _SIGNS = tuple((GuardedPattern(p), w) for p, w in (
     (re.compile(r"View directions", re.IGNORECASE), 0.25),
     (re.compile(rf"{_LINE_START}Agenda and (?:draft )?minutes\s*$", re.IGNORECASE | re.MULTILINE), 0.25),
     (re.compile(r"(?:\A\W*|\n[^\w\n]*)No\.\W+Item\b", re.MULTILINE), 0.25),
-    (re.compile(rf"{_LINE_START}(?:Minutes|Additional documents)\s*:", re.MULTILINE), 0.2),
+    (re.compile(rf"{_LINE_START}(?:Minutes|Additional documents)\s*:", re.IGNORECASE | re.MULTILINE), 0.2),
     (re.compile(r"\A\s*Agenda item\s*$", re.MULTILINE), 0.3),
     # "105." alone on its line, then the title (after blank lines)
     (re.compile(rf"{_LINE_START}\d{{1,3}}\.[^\S\n]*\n\s*+[A-Z]", re.MULTILINE), 0.15),
     (re.compile(r"pdf icon", re.IGNORECASE), 0.1),
-    (re.compile(rf"{_LINE_START}Attendance Details\s*$", re.MULTILINE), 0.2),
+    (re.compile(rf"{_LINE_START}Attendance Details\s*$", re.IGNORECASE | re.MULTILINE), 0.2),
     # the page title "<Committee> - Tuesday, 9th April, 2030 10.00 am", whatever the committee
     (re.compile(r"^[^\n]{3,120}\s[-–]\s(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?,?"
                 r"\s+[A-Z][a-z]+,?\s+\d{4}\s+\d{1,2}(?:[.:]?\d{2}\s*(?:[ap]\.?m\.?|hrs)?|\s*[ap]\.?m\.?)[ \t]*$",
