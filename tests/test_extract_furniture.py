@@ -149,8 +149,8 @@ RESOLVED that the minutes of the meeting held on 6 October
 2030 be agreed as a correct record, subject to the change to
 item 4 set out by the Chair at the start of the meeting.
 2. Precept proposal
-The Commissioner introduced the report and answered members'
-questions on the precept and the reserves strategy for 2031.
+The Commissioner introduced the report and answered members' ques-
+tions on the precept, the ﬁnance plan and the reserves strategy.
 """
 
 
@@ -164,6 +164,9 @@ def test_hard_wrapped_pdf_text_is_joined_back_into_its_lines():
     assert "Present:" in lines and "1. Minutes of the previous meeting" in lines
     assert lines[0] == "NORTHSHIRE POLICE AND CRIME PANEL"
     assert "2. Precept proposal" in lines
+    # a word split at the column is one word again; a ligature is written out
+    assert lines[-1] == ("The Commissioner introduced the report and answered members' questions on the "
+                         "precept, the finance plan and the reserves strategy.")
 
 
 def test_a_web_page_with_one_paragraph_a_line_is_not_joined():

@@ -27,6 +27,9 @@ _ODD_SPACES = re.compile(r"[\u00a0\u2007\u202f\u2000-\u200a\u3000]")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\ufffe\u00ad\x00-\x08\x0e-\x1f\x7f]")
 #: bullets and dashes in front of a navigation label ("• Share this item")
 _LEADING_BULLETS = " \t•·▪*-–>|"
+#: typographic ligatures a PDF's text layer keeps ("ﬁnance"): written out as letters
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                            "\ufb05": "st", "\ufb06": "st"})
 #: the source tells us it cut the text short (ModernGov "...  view the full minutes text")
 _TRUNCATION_CUE = re.compile(r"view the full (?:minutes )?text for item", re.IGNORECASE)
 
@@ -127,10 +130,10 @@ def furniture_rules() -> FurnitureRules:
 
 
 def normalise_text(text: str) -> str:
-    """Line ends to ``\\n``, odd spaces to spaces, invisible characters out, trailing spaces
-    stripped. Nothing is reflowed. ``"a\\u00a0b \\r\\nc"`` -> ``"a b\\nc"``."""
+    """Line ends to ``\\n``, odd spaces to spaces, invisible characters out, ligatures written
+    out, trailing spaces stripped. Nothing is reflowed. ``"a\\u00a0b \\r\\nc"`` -> ``"a b\\nc"``."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n").replace("\x0c", "\n")
-    text = _ODD_SPACES.sub(" ", _INVISIBLE.sub("", text))
+    text = _ODD_SPACES.sub(" ", _INVISIBLE.sub("", text)).translate(_LIGATURES)
     return "\n".join(line.rstrip() for line in text.split("\n"))
 
 

@@ -80,8 +80,13 @@ def unwrap_lines(lines: list[str]) -> list[str]:
                 and len(last) >= 0.6 * width and len(last) + 1 + len(line.split()[0]) >= 0.9 * width
                 and not _ENDS.search(last)
                 and not _STARTS.match(line) and not _is_capitals(line)):
-            joiner = "" if last.endswith("-") and last[-2:-1].isalpha() else " "
-            out[-1] = out[-1].rstrip() + joiner + line.strip()
+            head, nxt = out[-1].rstrip(), line.strip()
+            if head.endswith("-") and head[-2:-1].isalpha():
+                # "Commis-" / "sioner": a word split at the column; "Vice-" / "Chair" keeps its hyphen
+                head = head[:-1] if nxt[:1].islower() else head
+                out[-1] = head + nxt
+            else:
+                out[-1] = head + " " + nxt
         else:
             out.append(line)
         last = line
