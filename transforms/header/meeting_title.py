@@ -52,13 +52,14 @@ class Found:
 
 @lru_cache(maxsize=1)
 def body_pattern() -> re.Pattern[str]:
-    """The body nouns of quirks/meeting_bodies.csv ("and" also written "&"), plus an optional
-    "for <Place>" ("Police and Crime Panel for Westshire")."""
+    """The body nouns of quirks/meeting_bodies.csv as written or in capitals ("and" also
+    written "&"), plus an optional "for <Place>" ("Police and Crime Panel for Westshire")."""
     alternatives = []
     for row in load_table("meeting_bodies"):
-        words = row["phrase"].replace(",", " , ").split()
-        parts = [r"(?:and|&)" if w.lower() == "and" else ("," if w == "," else re.escape(w)) for w in words]
-        alternatives.append(r"\s*".join(parts).replace(r"\s*,\s*", r"\s*,?\s*"))
+        for phrase in (row["phrase"], row["phrase"].upper()):  # as written, or in capitals
+            words = phrase.replace(",", " , ").split()
+            parts = [r"(?:and|AND|&)" if w.lower() == "and" else ("," if w == "," else re.escape(w)) for w in words]
+            alternatives.append(r"\s*".join(parts).replace(r"\s*,\s*", r"\s*,?\s*"))
     alternatives.sort(key=len, reverse=True)
     return re.compile(rf"\b(?:{'|'.join(alternatives)})\b(?:\s+for\s+[A-Z][\w-]+)?")
 
