@@ -38,3 +38,15 @@ def test_apologies_heading_followed_by_prose_names_no_one():
     text = "Apologies were received from:\nThe Panel noted the apologies.\n"
     people = parse_document(CleanText("d2", "y.txt", text, "text")).attendance
     assert [p for p in people if p.status == "apologies"] == []
+
+
+def test_a_label_column_in_capitals_with_initials_including_a():
+    # PDF text: labels in capitals, names in a column beside them; the initial "A" is an
+    # initial, not the article
+    text = ("NORTHSHIRE POLICE AUTHORITY\n\nPRESENT:        Councillor J Smith (Chairman)\n"
+            "                Councillor A Brown\n                Mr P Green (Independent Member)\n\n"
+            "ALSO PRESENT:   Mrs S Black (Chief Executive)\n\nAPOLOGIES:      Councillor R Grey\n\n1.   MINUTES\n")
+    got = {a.name: (a.status, a.role) for a in parse_document(CleanText("d3", "z.txt", text, "text")).attendance}
+    assert got == {"J Smith": ("present", None), "A Brown": ("present", None),
+                   "P Green": ("present", "Independent Member"), "S Black": ("present", "Chief Executive"),
+                   "R Grey": ("apologies", None)}

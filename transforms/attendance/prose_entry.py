@@ -179,6 +179,10 @@ def _split_without_initials(text: str) -> tuple[str, str | None]:
     return (f"{rank} {name}" if rank else name), " ".join(words[n:])
 
 
+#: an initial: one capital letter, with or without its full stop ("A" in "Cllr A Brown")
+_INITIAL = re.compile(r"[A-Z]\.?")
+
+
 @lru_cache(maxsize=1)
 def _not_name_words() -> frozenset[str]:
     return frozenset(r["word"] for r in load_table("not_name_words"))
@@ -188,8 +192,9 @@ def _valid_name(name: str, rank: str | None) -> bool:
     words = name.split()
     if not words or len(words) > 4 or (rank is None and len(words) < 2):
         return False
-    if any(w.lower() in _not_name_words() for w in words):
-        return False  # "The PCC welcomed ..." is a sentence, not a person
+    if any(w.lower() in _not_name_words() and not _INITIAL.fullmatch(w) for w in words[:-1]) or \
+            words[-1].lower() in _not_name_words():
+        return False  # "The PCC welcomed ..." is a sentence, not a person ("Cllr A Brown" is)
     if any(ch.isdigit() for ch in name):
         return False
     return all(is_name_word(w) for w in words) and not all(is_role_word(w) for w in words)
