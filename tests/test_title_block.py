@@ -88,3 +88,10 @@ def test_a_year_less_date_gets_its_year_from_the_weekday_and_says_so():
 def test_a_year_less_date_that_fits_no_single_year_stays_none():
     # 12 March is a Tuesday in 2030 only; with no dated text on the page there is no year to fit
     assert read_title_block("Northvale Strategic Board\nTuesday 12 March\n").meeting_date is None
+
+
+def test_body_phrases_match_as_written_or_in_capitals_not_in_lower_case():
+    from transforms.header.meeting_title import body_pattern
+    assert body_pattern().search("EASTVALE POLICE AND CRIME PANEL MINUTES").group() == "POLICE AND CRIME PANEL"
+    assert body_pattern().search("Eastvale Police & Crime Panel").group() == "Police & Crime Panel"
+    assert body_pattern().search("the members of the police and crime panel agreed") is None
