@@ -59,7 +59,9 @@ def test_fifty_megabyte_file_is_refused_quickly_with_its_size():
     data = b"A" * (50 * 1024 * 1024)
     started = time.perf_counter()
     err = failure(data)
-    assert time.perf_counter() - started < 0.5
+    # refused on its size, before any decoding (which would take far longer on a busy machine
+    # than this generous bound; timings themselves are measured in bench/, not here)
+    assert time.perf_counter() - started < 5
     assert err.check == "too_large"
     assert "50.0 MB" in err.reason
     assert MAX_BYTES < len(data)
