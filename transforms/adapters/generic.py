@@ -36,5 +36,5 @@ LAYOUT = Layout(
     attendance=use("labelled_lists", "apology_headings", "named_in_sentences", merge=True, person_entries=True),
     actions=use("action_lines"),
     action_updates=use("reference_lines"),
-    decisions=use("resolutions_and_blocks"),
+    decisions=use("resolutions_and_blocks", "decision_sentences"),
 )

@@ -83,5 +83,5 @@ LAYOUT = Layout(
     attendance=use("panel_blocks", "apology_sentences", "substitution_sentences", merge=True,
                    person_entries=True),
     action_updates=use("reference_lines"),
-    decisions=use("resolutions_and_blocks"),
+    decisions=use("resolutions_and_blocks", "decision_sentences"),
 )

@@ -111,7 +111,7 @@ LAYOUT = Layout(
     # its action strategy numbers lines and bullets itself: a table row keeps its own column
     actions=use("notes_actions"),
     action_updates=use("notes_updates"),
-    decisions=use("blocks_and_approvals"),
+    decisions=use("blocks_and_approvals", "decision_sentences"),
     number_by_position=("decisions",),
     expect_attendees=True,
 )

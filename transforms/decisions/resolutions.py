@@ -1,6 +1,6 @@
 """Formal resolutions as minutes write them: "RESOLVED that ...", "Resolved – That ...",
 "UNANIMOUSLY RESOLVED that ...", "The Committee resolved that ...", "It was resolved to ...",
-"AGREED that ...", "RESOLVED:" or "AGREED:" alone with the words on the next lines, and the
+"AGREED that ...", "RESOLVED:" or "AGREED:" alone with the words on the next lines, "Agreed: ..." as a label, and the
 bare "That X be appointed ..." paragraph that is an item's resolution. A "DECISION: ..." label
 in a panel page gives a Decision of kind "decision" (its words without the label).
 
@@ -39,9 +39,11 @@ _OPENERS: tuple[tuple[tuple[re.Pattern[str], ...], tuple[str, ...], tuple[str, .
                  r"Authority|Sub-Committee|Members)\s+(?:unanimously\s+)?resolved))(?=\s*(?:that\b|to\b|[:,–-]|$))",
                  re.IGNORECASE),), (), ("resolved",)),
     ((re.compile(r"(?<![\w-])AGREED\b(?=\s*(?:[:,–-]|that\b|to\b|That\b|To\b|$))"),), ("AGREED",), ()),
+    # "Agreed: that the report be noted" / "Agreed – to defer": the label at a line start
+    ((re.compile(r"^[ \t]*(?:\(?\d{1,2}[.)])?[ \t]*(?P<start>Agreed)[ \t]*(?::|[–—-][ \t])"),), ("Agreed",), ()),
 )
 #: a word one of the openers (or the decision label) needs: a line without it opens nothing
-_OPENER_WORD = re.compile(r"(?i:resolved)|AGREED|DECISION|Decision")
+_OPENER_WORD = re.compile(r"(?i:resolved)|AGREED|Agreed|DECISION|Decision")
 #: "DECISION: That ..." / "Decision – the Panel approved ...": a labelled decision in a panel page
 _DECISION_LABEL = re.compile(r"^[ \t]*(?:\(?\d{1,2}[.)]|\(?[a-z][.)])?[ \t]*(?P<start>(?:DECISION|Decision)S?)"
                              r"[ \t]*[:–-][ \t]*(?=\S|$)", re.MULTILINE)

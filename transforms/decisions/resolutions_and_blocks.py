@@ -12,12 +12,12 @@ from transforms.decisions.resolutions import find_resolutions
 from transforms.models import Decision
 
 
-class _Spans:
+class Spans:
     """Decisions' spans, asked "does any overlap this one?" in O(log n): by start, with the
     furthest end so far (a long page holds hundreds of resolutions and blocks).
 
     >>> from transforms.models import Span
-    >>> _Spans([Decision("a", "decision", Span(5, 9))]).overlap(Decision("b", "decision", Span(8, 20)))
+    >>> Spans([Decision("a", "decision", Span(5, 9))]).overlap(Decision("b", "decision", Span(8, 20)))
     True
     """
 
@@ -36,8 +36,8 @@ def find_resolutions_and_blocks(text: str) -> list[Decision]:
     found = find_resolutions(text)
     resolutions = [d for d in found if d.kind == "resolution"]
     # resolutions are read here; the block reader gives only what sits under "Decision" labels
-    resolution_spans = _Spans(resolutions)
+    resolution_spans = Spans(resolutions)
     blocks = [b for b in find_decision_blocks(text) if b.kind == "decision" and not resolution_spans.overlap(b)]
-    block_spans = _Spans(blocks)
+    block_spans = Spans(blocks)
     labelled = [d for d in found if d.kind == "decision" and not block_spans.overlap(d)]
     return sorted([*resolutions, *labelled, *blocks], key=lambda d: d.span.start)
