@@ -57,9 +57,13 @@ def run_measured(command: list[str], cwd: str | None = None, env: dict | None = 
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
+        # a run shorter than one sampling interval on a busy machine may end before the sampler
+        # reads the tree: the child's own peak (ru_maxrss, resident bytes) stands in for both
+        own = usage.ru_maxrss * 1024
         return Measured(command, proc.returncode, seconds, usage.ru_maxrss / 1024,
                         out.read().decode(errors="replace"), err.read().decode(errors="replace"),
-                        sampler.peak_bytes / 1024**2, peak_tree_rss_mb=sampler.peak_rss_bytes / 1024**2)
+                        (sampler.peak_bytes or own) / 1024**2,
+                        peak_tree_rss_mb=(sampler.peak_rss_bytes or own) / 1024**2)
 
 
 class TreeSampler(threading.Thread):
