@@ -187,3 +187,16 @@ def test_text_with_no_line_breaks_is_broken_before_attendance_labels():
         "Mr Dan Eves (Independent Member).",
         "In Attendance: Jo Hale (Chief Executive), Sam Ives (Treasurer).",
         "Apologies for absence: Cllr Cat Dale. The Chair said the members were present: all of them."]
+
+
+def test_text_with_no_line_breaks_is_broken_before_action_labels():
+    page = ("3. Overtime The Board discussed overtime across the force and the effect on the budget for the "
+            "year Action – VA to provide comparable overtime data for the Commissioner to review. The estates "
+            "plan was presented. Action Point 4: DCC Lane to update the Board on the estates strategy in May. "
+            "Discussion of the action log followed.")
+    assert clean_text(page).split("\n") == [
+        "3. Overtime The Board discussed overtime across the force and the effect on the budget for the year",
+        "Action – VA to provide comparable overtime data for the Commissioner to review. The estates plan was "
+        "presented.",
+        "Action Point 4: DCC Lane to update the Board on the estates strategy in May. Discussion of the action "
+        "log followed."]

@@ -1,7 +1,8 @@
 """Text with no line breaks (a PDF's text run together, a page flattened to one paragraph):
 a long line is broken before each attendance label it holds ("In Attendance:", "Apologies for
 absence:", "Present:"), so that every list starts a line under its label as the attendance
-readers expect. The labels are the quirk tables' (``quirks.attendance_labels``); a label is
+readers expect, and before each action label ("Action – LS to ...", "Action Point 3: ..."), in
+capitals as written, wherever it stands. The labels are the quirk tables' (``quirks.attendance_labels``); a label is
 only taken where a sentence or an entry has just ended (". ", ") ", "; ") and a colon or dash
 follows it, so "were present: ..." inside a sentence stays as it is. Lines of ordinary length
 are left alone.
@@ -27,15 +28,19 @@ from transforms.quirks import attendance_labels
 _RUN_ON = 200
 
 
+#: an action label inside a run-on line: "Action – LS to ...", "Action Point 3: ...", "Action 12/24:"
+_ACTION = r"(?:New\s+)?Action(?:\s+Point)?(?:\s+\d{1,3}(?:/\d{2,4})?)?[ \t]*(?::|[–—-][ \t])"
+
+
 @cache
 def _label_break() -> re.Pattern[str]:
     words = sorted(attendance_labels(), key=len, reverse=True)
     alt = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
-    return re.compile(rf"(?<=[.;)])[ \t]+(?=(?:{alt})[ \t]*(?::|[–—-][ \t]))", re.IGNORECASE)
+    return re.compile(rf"(?<=[.;)])[ \t]+(?=(?i:{alt})[ \t]*(?::|[–—-][ \t]))|(?<=\S)[ \t]+(?={_ACTION})")
 
 
 def break_run_on_lines(lines: list[str]) -> list[str]:
-    """``lines`` with each long line broken before the attendance labels it holds."""
+    """``lines`` with each long line broken before the attendance and action labels it holds."""
     if all(len(line) < _RUN_ON for line in lines):
         return lines
     out: list[str] = []
