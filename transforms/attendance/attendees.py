@@ -8,10 +8,10 @@ partial, note "Item 6". What each qualifier word means is data: ``quirks/qualifi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from transforms.attendance.names import without_post_nominals
+from transforms.attendance.names import is_organisation, without_post_nominals
 from transforms.models import Attendance, Span
 from transforms.quirks import load_table
 from transforms.ranks import normalise_rank, split_rank
@@ -243,8 +243,14 @@ def _name_list(text: str, start: int, end: int, status: str) -> list[Attendance]
     entries = _entries(text, start, end)
     if not entries or not all(looks_like_name_entry(e) for e, _ in entries):
         return None
-    found = [parse_attendee_entry(e, s, status=status) for e, s in entries]
-    return [a for a in found if a is not None]
+    people: list[Attendance] = []
+    for entry, span in entries:
+        if is_organisation(entry):  # not a person; "Cllr Jo Bloggs, Westbury Borough Council, ...":
+            if people and people[-1].organisation is None:  # the organisation of the one before
+                people[-1] = replace(people[-1], organisation=entry)
+        elif (person := parse_attendee_entry(entry, span, status=status)) is not None:
+            people.append(person)
+    return people
 
 
 def find_apologies(text: str, start: int = 0, end: int | None = None) -> list[Attendance]:

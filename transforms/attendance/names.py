@@ -5,6 +5,8 @@
   are data: ``quirks/post_nominals.csv``.
 * Surname first, as registers write it: "Smith, Jane" -> "Jane Smith" (``surname_first``),
   used by the entry reader before it splits a name from its role.
+* An organisation is not a person: "Westbury Borough Council" (``is_organisation``), used by
+  every list reader that meets one beside a name.
 
 Particles keep their surname ("Jan van Dijk" stays whole); ``transforms.identity`` keys people
 by the full name.
@@ -84,3 +86,26 @@ def is_role_word(word: str) -> bool:
 def _is_title_word(word: str) -> bool:
     """A role word ("Treasurer", quirks/role_words.csv) or a rank ("Chief", "Supt") is no name."""
     return is_role_word(word) or split_rank(word)[0] is not None
+
+
+@lru_cache(maxsize=1)
+def _organisation_words() -> re.Pattern[str]:
+    words = [re.escape(r["word"]) for r in load_table("organisation_words")]
+    return re.compile(rf"\b(?:{'|'.join(words)})\b")
+
+
+@lru_cache(maxsize=1)
+def role_ending() -> re.Pattern[str]:
+    """A role at the end of a text ("... Independent Member") or "Leader"/"Chair" at its start."""
+    words = [re.escape(r["word"]) for r in load_table("role_nouns")]
+    return re.compile(rf"(?:^(?:Leader|Chair)\b|\b(?:{'|'.join(words)})$)", re.IGNORECASE)
+
+
+def is_organisation(text: str) -> bool:
+    """ "Westbury Borough Council", "OPCC", "Northshire Police": an organisation word and no
+    role at the end ("Leader of Westbury Borough Council" is a role) and no rank in front
+    ("Councillor Jo Bloggs of Westbury Borough Council" is a person)."""
+    if not _organisation_words().search(text) or role_ending().search(text.strip(" .")):
+        return False
+    rank, rest = split_rank(text.strip())
+    return rank is None or not rest[:1].isupper()  # "Mayor of London Office" stays one

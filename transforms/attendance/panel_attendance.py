@@ -36,10 +36,15 @@ _APOLOGY_LIST = re.compile(r"\bapolog(?:y|ies)\b[^.\n]*?\b(?:from|on behalf of|b
 #: a list line under "Apologies were received from:": a bullet, then a name
 _BULLETED = re.compile(r"^[ \t]*[•·▪◦●*\-–][ \t]*(?=\S)")
 _GUARDED_APOLOGY_LIST = GuardedPattern(_APOLOGY_LIST)
-_SENT_APOLOGIES = re.compile(r"(?P<list>[^.\n]*?)\s+(?:were|was)\s+unable to attend[^.\n]*?\bapologies\b")
+#: what follows the people in "X and Y were unable to attend and sent apologies", "X had also
+#: given apologies"
+_SENT_APOLOGIES_WORDS = (r"\s+(?:(?:were|was)\s+unable to attend[^.\n]*?\bapologies\b"
+                         r"|(?:had|have|has)\s+(?:also\s+)?(?:given|sent|tendered|submitted)\s+"
+                         r"(?:their\s+|his\s+|her\s+)?apologies\b)")
+_SENT_APOLOGIES = re.compile(r"(?P<list>[^.\n]*?)" + _SENT_APOLOGIES_WORDS)
 #: the part of ``_SENT_APOLOGIES`` after the list: found first, so that the list is only looked for
 #: in the sentence holding it (trying the lazy list at every character is quadratic on long lines)
-_SENT_APOLOGIES_TAIL = re.compile(r"\s+(?:were|was)\s+unable to attend[^.\n]*?\bapologies\b")
+_SENT_APOLOGIES_TAIL = re.compile(_SENT_APOLOGIES_WORDS)
 _SUBSTITUTION = re.compile(
     r"(?P<sub>(?:[A-Z][\w.'’-]*[ \t]+){1,5}?)(?P<how>substituted for|was a named substitute for|"
     r"was substituting for|attended as (?:a )?substitute for|substituting for)[ \t]+"
@@ -50,6 +55,7 @@ _SENTENCE_END = re.compile(
     r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bCllr)(?<!\bSt)\.(?=\s|$)|[|\n]")
 _SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*|\s+&\s+")
 _INNER_RANK = re.compile(r"\s(?=(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Professor|Mayor|Colonel|Alderman)\.?\s+[A-Z])")
+_PLURAL_ALONE = re.compile(r"Councillors\s*[:;]?$")
 _NARRATIVE = re.compile(r"\b(?:was|were|is|are|had|has|have|substituted|attended|joined|left)\b")
 #: lower-case words a list of names may hold: "Cllr A and Cllr B", "X on behalf of Y"
 _LIST_WORDS = {"and", "of", "the", "for", "on", "behalf", "via", "from", "to", "in", "at", "by", "de", "van",
@@ -101,6 +107,9 @@ def _list_people(text: str, start: int, end: int, status: str) -> list[Attendanc
     default_rank = None
     for sp in _entries(text, start, end):
         entry = text[sp.start:sp.end].strip()
+        if _PLURAL_ALONE.match(entry):  # "Councillors: Rigg, Moss": the title alone, then names
+            default_rank = "Councillor"
+            continue
         if plural := re.match(r"\s*Councillors\s+", text[sp.start:sp.end]):
             # "Councillors Rigg, Moss and Hale": the title covers the names that follow
             default_rank, sp = "Councillor", Span(sp.start + plural.end(), sp.end)
@@ -140,7 +149,7 @@ def _sent_apologies(text: str) -> list[re.Match[str]]:
     ['Cllr Al Penn']
     """
     found: list[re.Match[str]] = []
-    if "unable to attend" not in text:  # the tail's words: no tail, no match (the usual case)
+    if "apologies" not in text:  # the tail's word: no tail, no match
         return found
     pos = 0
     while (tail := _SENT_APOLOGIES_TAIL.search(text, pos)) is not None:
@@ -162,21 +171,26 @@ def find_apology_sentences(text: str) -> list[Attendance]:
         if "\n" in m.group(0):  # "Apologies were received from:" then one name a line
             people.extend(_bulleted_people(text, m.start() + m.group(0).rfind("\n") + 1, "apologies"))
             continue
-        people.extend(_list_people(text, m.end(), _sentence_end(text, m.end()), "apologies"))
+        people.extend(_grouped_people(text, m.end(), _sentence_end(text, m.end()), "apologies"))
     for m in _sent_apologies(text):
-        people.extend(_list_people(text, m.start("list"), m.end("list"), "apologies"))
+        people.extend(_grouped_people(text, m.start("list"), m.end("list"), "apologies"))
     return people
 
 
 def _bulleted_people(text: str, pos: int, status: str) -> list[Attendance]:
-    """People on the bulleted (or plain list) lines from ``pos`` until a blank line or a line
-    that reads as a sentence."""
+    """People on the bulleted (or plain list) lines from ``pos`` until a line that reads as a
+    sentence, or a blank line not followed by another bullet."""
     people: list[Attendance] = []
+    after_blank = False
     for line_start, line_end in iter_line_bounds(text, pos):
         line = text[line_start:line_end]
+        if not line.strip():
+            after_blank = True
+            continue
         bullet = _BULLETED.match(line)
-        if not line.strip() or not (bullet or _is_list_line(line)):
+        if not (bullet or (_is_list_line(line) and not after_blank)):
             break
+        after_blank = False
         found = _list_people(text, line_start + (bullet.end() if bullet else 0), line_end, status)
         if not found:
             break
@@ -189,10 +203,14 @@ def _bulleted_people(text: str, pos: int, status: str) -> list[Attendance]:
 _SUBSTITUTED_BY = re.compile(
     r"(?P<for>(?:[A-Z][\w.'’-]*[ \t]+){1,4}?[A-Z][\w'’-]*)[ \t]*\((?:was[ \t]+)?substituted by[ \t]+"
     r"(?P<sub>[A-Z][^()\n]{2,60}?)\)")
+#: a word of a name or an organisation: a period only after an initial or a title, so that a name
+#: at a sentence's end does not run into the next sentence
+_NAME_WORD = r"(?:(?:[A-Z]|Mr|Mrs|Ms|Dr|Cllr|St)\.|[A-Z][\w'’-]*)"
 _DEPUTY_FOR = re.compile(
-    r"(?P<sub>(?:[A-Z][\w.'’-]*[ \t]+){1,5}?)(?:was[ \t]+in[ \t]+attendance|attended)[ \t]+as[ \t]+"
+    r"(?P<sub>(?:[A-Z][\w.'’-]*[ \t]+){1,5}?)(?:(?:was[ \t]+in[ \t]+attendance|attended)"
+    r"(?:[ \t]+(?P<when>(?:from|until)[ \t]+[Ii]tem[ \t]+\d+[a-z]?)[ \t]*,?)?[ \t]+as|was)[ \t]+"
     r"(?:the[ \t]+|a[ \t]+)?(?:deputy|substitute|representative)[ \t]+for[ \t]+"
-    r"(?P<for>[A-Z][\w'’-]*\.?(?:[ \t]+[A-Z][\w'’-]*\.?){0,3})")
+    rf"(?P<for>{_NAME_WORD}(?:[ \t]+(?:(?:of|and|upon)[ \t]+)?{_NAME_WORD}){{0,4}})")
 
 
 def find_substitutions(text: str) -> list[Attendance]:
@@ -215,9 +233,19 @@ def _substitution(text: str, m: re.Match[str]) -> list[Attendance]:
     begin = max(m.start("sub"), sentence_start)
     sub = person(text[begin:m.end("sub")], Span(begin, m.end("sub")), "present")
     replaced = person(m.group("for"), Span(m.start("for"), m.end("for")), "apologies")
+    if sub is not None and replaced is None and is_organisation(m.group("for")):
+        # "Cllr Al Penn was in attendance as the deputy for Westbury Borough Council"
+        return [_substitute(sub, m.group("for"), m.groupdict().get("when"))]
     if sub is None or replaced is None:
         return []
-    return [replace(sub, is_representative=True, note="substitute for " + replaced.name), replaced]
+    return [_substitute(sub, replaced.name, m.groupdict().get("when")), replaced]
+
+
+def _substitute(sub: Attendance, replaced: str, when: str | None) -> Attendance:
+    """The substitute for ``replaced``; "from Item 7" makes the attendance partial."""
+    note = "substitute for " + replaced
+    return replace(sub, is_representative=True, partial=sub.partial or when is not None,
+                   note=f"{when}; {note}" if when else note)
 
 
 def _is_list_line(line: str) -> bool:
@@ -245,7 +273,7 @@ def find_labelled_blocks(text: str) -> list[Attendance]:
             line = text[pos:line_end]
             if _BLOCK_END.match(line) or not line.strip() or not _is_list_line(line):
                 break
-            found = _grouped_line(text, pos, line_end, status)
+            found = _grouped_people(text, pos, line_end, status)
             if not found and people and _lends_organisation(people, line):
                 pos = line_end + 1
                 continue
@@ -266,8 +294,9 @@ def _lends_organisation(people: list[Attendance], line: str) -> bool:
     return True
 
 
-def _grouped_line(text: str, start: int, end: int, status: str) -> list[Attendance]:
-    """One list line; a bracketed organisation closes a group of people before it."""
+def _grouped_people(text: str, start: int, end: int, status: str) -> list[Attendance]:
+    """The people of one list line or sentence; a bracketed organisation closes a group of people
+    before it: "Councillors Rigg and Moss (Westbury Council)" gives both that organisation."""
     people = _list_people(text, start, end, status)
     group: list[int] = []
     for i, p in enumerate(people):
