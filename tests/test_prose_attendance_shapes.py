@@ -122,3 +122,16 @@ def test_name_and_organisation_columns_flattened_to_text():
     got = [(a.name, a.organisation, a.role) for a in find_labelled_blocks(text)]
     assert got == [("Ann Bee", "Westbury Borough Council", None), ("Cy Dunn", "Northby City Council", None),
                    ("Di Eton", None, "Independent Member"), ("Fa Gee", None, None)]
+
+
+def test_apologies_item_title_then_minutes_label_then_a_list():
+    from transforms.attendance.panel_attendance import find_labelled_blocks
+    text = ("14.\n\nApologies\n\nMinutes:\n\nCouncillors A Bray and C Dole (Northby City Council), E Fox (Eastmoor "
+            "Council) and Gus Hale and Ivy Jones (Independent Members).\n\n15.\n\nMinutes of the last meeting\n\n"
+            "Minutes:\n\nThe minutes were agreed.\n")
+    got = [(a.name, a.status, a.organisation, a.role) for a in find_labelled_blocks(text)]
+    assert got == [("A Bray", "apologies", "Northby City Council", None),
+                   ("C Dole", "apologies", "Northby City Council", None),
+                   ("E Fox", "apologies", "Eastmoor Council", None),
+                   ("Gus Hale", "apologies", None, "Independent Member"),
+                   ("Ivy Jones", "apologies", None, "Independent Member")]

@@ -8,7 +8,8 @@
   "substitute for Rigg"; the member replaced gave apologies);
 * attendance blocks under the labels of ``quirks/panel_attendance_labels.csv`` ("Present:",
   "Members present:", "Substitute Members:", "In Attendance:", "Apologies for absence:", also
-  after "Minutes:" or a paragraph number), line by line until a line reads as a sentence;
+  after "Minutes:" or a paragraph number, or as an item title with "Minutes:" on the next line),
+  line by line until a line reads as a sentence;
   a bracketed organisation closes a group: "Ivy Lowe, Sam Pratt (Northmoor Borough Council)"
   gives both that organisation. Each entry is read by ``panel_person.person``.
 
@@ -55,6 +56,8 @@ _SENTENCE_END = re.compile(
     r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bCllr)(?<!\bSt)\.(?=\s|$)|[|\n]")
 _SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*|\s+&\s+")
 _INNER_RANK = re.compile(r"\s(?=(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Professor|Mayor|Colonel|Alderman)\.?\s+[A-Z])")
+#: the plural "s" of a role shared by a group: "(Independent Members)", "(Co-opted Members)"
+_PLURAL_ROLE = re.compile(r"(?<=Member)s$", re.IGNORECASE)
 _PLURAL_ALONE = re.compile(r"Councillors\s*[:;]?$")
 _NARRATIVE = re.compile(r"\b(?:was|were|is|are|had|has|have|substituted|attended|joined|left)\b")
 #: lower-case words a list of names may hold: "Cllr A and Cllr B", "X on behalf of Y"
@@ -74,7 +77,7 @@ def _labels() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     words = "|".join(r"\s+".join(map(re.escape, label.split())) for label in sorted(rows, key=len, reverse=True))
     pattern = re.compile(
         rf"^[ \t]*+(?:.*?\bMinutes:[ \t]*)?(?:\(?\d{{1,2}}[.)][ \t]*)?(?:(?P<details>Attendance Details)[ \t]*:?"
-        rf"|(?P<label>{words})[ \t]*:-?)[ \t]*(?P<rest>.*)$", re.IGNORECASE | re.MULTILINE)
+        rf"|(?P<label>{words})[ \t]*(?::-?|\n\s*Minutes[ \t]*:))[ \t]*(?P<rest>.*)$", re.IGNORECASE | re.MULTILINE)
     return pattern, rows
 
 
@@ -296,14 +299,17 @@ def _lends_organisation(people: list[Attendance], line: str) -> bool:
 
 def _grouped_people(text: str, start: int, end: int, status: str) -> list[Attendance]:
     """The people of one list line or sentence; a bracketed organisation closes a group of people
-    before it: "Councillors Rigg and Moss (Westbury Council)" gives both that organisation."""
+    before it: "Councillors Rigg and Moss (Westbury Council)" gives both that organisation, and a
+    plural role ("Ann Bee and Cy Dunn (Independent Members)") gives each the singular."""
     people = _list_people(text, start, end, status)
     group: list[int] = []
     for i, p in enumerate(people):
         group.append(i)
         if "(" in text[p.span.start:p.span.end]:
+            role = _PLURAL_ROLE.sub("", p.role) if p.role and len(group) > 1 and _PLURAL_ROLE.search(p.role) else None
             for j in group:
-                people[j] = replace(people[j], organisation=people[j].organisation or p.organisation)
+                people[j] = replace(people[j], organisation=people[j].organisation or p.organisation,
+                                    role=role or people[j].role)
             group = []
     return people
 
