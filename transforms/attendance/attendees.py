@@ -21,6 +21,9 @@ from transforms.text.spans import clean, trimmed
 _PAREN = re.compile(r"\(([^()]*)\)|\(([^()]*)$")
 #: separators between a name and trailing free-text qualifiers: "Jane Smith, virtual"
 _TRAILING_SEP = re.compile(r"\s*(?:,|;|\s[-–—]\s)\s*")
+#: the last comma-separated part of a role cell, which may be a qualifier with a number: "Head of
+#: Finance, item 4"
+_ROLE_TAIL = re.compile(r",\s*(?P<tail>[^,]+?)\s*$")
 _TABLE_RULE = re.compile(r"^[\s|:\-–—]+$")
 _FLAGS = ("is_chair", "is_minute_taker", "is_observer", "is_representative", "remote", "partial")
 
@@ -88,6 +91,9 @@ def parse_attendee_entry(entry: str, span: Span, *, role: str | None = None,
     if not pieces:
         return None
     name_part, extra = pieces[0], pieces[1:]
+    if role and (tail := _ROLE_TAIL.search(role)) and classify_qualifier(tail.group("tail")) is not None \
+            and any(ch.isdigit() for ch in tail.group("tail")):  # "item 4", "from 10:30"; not "from Kent Police"
+        role, qualifiers = role[:tail.start()], [*qualifiers, tail.group("tail")]  # "Head of Finance, item 4"
     flags = dict.fromkeys(_FLAGS, False)
     notes: list[str] = []
     for text in [*qualifiers, *extra]:
@@ -132,8 +138,20 @@ def is_rank_and_name(entry: str) -> bool:
     return all(w[0].isupper() or not w[0].isalpha() for w in words)
 
 
+_NAME_HEADINGS = frozenset({"name", "names", "attendee", "attendees"})
+#: the other column headings of an attendee table: "Name Role", "Name | Title | Organisation"
+_COLUMN_HEADINGS = _NAME_HEADINGS | {"role", "roles", "title", "position", "organisation", "organization",
+                                     "representing", "job", "initials", "department", "and", "/"}
+
+
 def _is_header(cells: list[str]) -> bool:
-    return bool(cells) and cells[0].lower() in {"name", "names", "attendee", "attendees"}
+    return bool(cells) and cells[0].lower() in _NAME_HEADINGS
+
+
+def is_column_header(line: str) -> bool:
+    """A table's header row flattened to text: "Name Role", "Name   Title   Organisation"."""
+    words = clean(line).lower().replace("|", " ").split()
+    return len(words) >= 2 and words[0] in _NAME_HEADINGS and all(w in _COLUMN_HEADINGS for w in words)
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from transforms.attendance.attendees import is_column_header
 from transforms.attendance.prose_entry import initials_at, section_label
 from transforms.attendance.prose_lists import (
     is_organisation_label,
@@ -185,6 +186,9 @@ def _read_line(text: str, start: int, end: int, state: _State) -> tuple[list[Att
             state, named = replace(state, organisation=clean(org.group("org"))), True
             continue
         rest = text[piece_start:piece_end]
+        if is_column_header(rest):  # "Name Role" over the rows: part of the list, nobody
+            named = True
+            continue
         if clean(rest).lower().strip(" .") in _no_one() or not rest.strip(" .|*"):
             continue
         found = parse_prose_attendees(text, piece_start, piece_end, status=state.status,

@@ -30,6 +30,7 @@ from transforms.ranks import split_rank
 _POST_NOMINALS = re.compile(r"(?:\s+(?:MBE|OBE|CBE|O\.B\.E\.?|M\.B\.E\.?|QPM|JP|DL|CC|KC|QC))+$")
 SUBSTITUTE_NOTE = re.compile(r"substitut(?:e|ing)\s+for\s+(?P<for>.+)$|^(?P<who>.+?)\s+substituting$",
                               re.IGNORECASE)
+_SUBSTITUTED_BY = re.compile(r"(?:was\s+)?substituted\s+by\b", re.IGNORECASE)
 _SUBSTITUTE_ALONE = re.compile(r"^(?:named\s+)?substitute(?:\s+member)?$", re.IGNORECASE)
 #: words that may sit between the capitalised words of a place: "Eastvale West and Marlow"
 _PLACE_JOINERS = {"and", "&", "upon", "on", "of", "the", "in", "under", "-"}
@@ -129,8 +130,8 @@ def person(entry: str, span: Span, status: str, *, default_rank: str | None = No
         meaning = classify_qualifier(q)
         if sub and sub.group("for"):
             flags["is_representative"], note = True, "substitute for " + split_rank(sub.group("for"))[1]
-        elif sub:
-            continue  # "(Councillor X substituting)": X is listed on their own by the caller
+        elif sub or _SUBSTITUTED_BY.match(q):
+            continue  # "(Councillor X substituting)", "(substituted by X)": X is read on their own
         elif _SUBSTITUTE_ALONE.match(q):
             flags["is_representative"] = True
         elif meaning is not None and meaning[0] in flags:
