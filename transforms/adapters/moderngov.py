@@ -80,7 +80,7 @@ LAYOUT = Layout(
     detect=detect,
     header=use("title_and_labels"),
     agenda=use("numbered_items"),
-    attendance=use("panel_blocks", "apology_sentences", "substitution_sentences", merge=True,
+    attendance=use("panel_blocks", "apology_sentences", "substitution_sentences", "column_rows", merge=True,
                    person_entries=True),
     action_updates=use("reference_lines"),
     decisions=use("resolutions_and_blocks"),

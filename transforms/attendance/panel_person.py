@@ -83,7 +83,7 @@ def parens(entry: str) -> tuple[str, list[str]]:
 _COLUMN_GAP = re.compile(r"[ ]*\t[ \t]*|[ ]{2,}")
 
 
-def _second_column(bare: str) -> tuple[str, list[str]]:
+def second_column(bare: str) -> tuple[str, list[str]]:
     """ "Jo Bloggs   Westbury Borough Council" (a name and an organisation or role column, as a
     table reads once flattened to text) -> ("Jo Bloggs", ["Westbury Borough Council"]); an entry
     whose gap holds no organisation or role after it stays whole."""
@@ -101,7 +101,7 @@ def person(entry: str, span: Span, status: str, *, default_rank: str | None = No
     """One listed person: "Cllr Jo Bloggs OBE (Westbury) (Chair)" -> name "Jo Bloggs", rank "Cllr",
     organisation "Westbury", is_chair. None when the entry is not a person's name."""
     bare, qualifiers = parens(entry)
-    bare, column = _second_column(bare)
+    bare, column = second_column(bare)
     qualifiers.extend(column)
     bare = " ".join(bare.split()).strip(" .,:;|")
     role = organisation = note = None
