@@ -54,6 +54,9 @@ _BLOCK_END = re.compile(r"^[ \t]*(?:Item\b|Minutes\b|No\.|[A-Z][^:\n]{0,40}:[ \t
 #: a period that ends the sentence: not after an initial ("L.") or a title ("Mr.")
 _SENTENCE_END = re.compile(
     r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bCllr)(?<!\bSt)\.(?=\s|$)|[|\n]")
+#: a closed bracket, inside which no separator splits: "(Finance Manager, Westbury Council)"; one
+#: longer than a qualifier is more likely an unclosed "(" meeting a later ")"
+_CLOSED_BRACKET = re.compile(r"\([^()\n]{0,80}\)")
 _SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*|\s+&\s+")
 _INNER_RANK = re.compile(r"\s(?=(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Professor|Mayor|Colonel|Alderman)\.?\s+[A-Z])")
 #: the plural "s" of a role shared by a group: "(Independent Members)", "(Co-opted Members)"
@@ -83,7 +86,7 @@ def _labels() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
 
 def _entries(text: str, start: int, end: int) -> list[Span]:
     """Comma/"and"-separated entries of text[start:end], not split inside closed brackets."""
-    closed = [(m.start(), m.end()) for m in re.finditer(r"\([^(),]*\)", text[start:end])]
+    closed = [(m.start(), m.end()) for m in _CLOSED_BRACKET.finditer(text[start:end])]
     spans, piece = [], start
     for sep in _SEPARATOR.finditer(text, start, end):
         if any(s <= sep.start() - start < e for s, e in closed):
@@ -307,8 +310,10 @@ def _grouped_people(text: str, start: int, end: int, status: str) -> list[Attend
         group.append(i)
         if "(" in text[p.span.start:p.span.end]:
             role = _PLURAL_ROLE.sub("", p.role) if p.role and len(group) > 1 and _PLURAL_ROLE.search(p.role) else None
+            # a role with the organisation ("(Finance Manager, Westbury Council)") is that person's own
+            shared = p.organisation if p.role is None else None
             for j in group:
-                people[j] = replace(people[j], organisation=people[j].organisation or p.organisation,
+                people[j] = replace(people[j], organisation=people[j].organisation or shared,
                                     role=role or people[j].role)
             group = []
     return people

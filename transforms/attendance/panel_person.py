@@ -22,7 +22,7 @@ from functools import lru_cache
 
 # what "(via Teams)", "(part)", "(in the Chair)" mean is shared data: quirks/qualifiers.csv
 from transforms.attendance.attendees import classify_qualifier
-from transforms.attendance.names import is_organisation, is_role_word, role_ending
+from transforms.attendance.names import is_organisation, is_role_word, role_and_organisation, role_ending
 from transforms.models import Attendance, Span
 from transforms.quirks import load_table
 from transforms.ranks import split_rank
@@ -139,6 +139,8 @@ def person(entry: str, span: Span, status: str, *, default_rank: str | None = No
             note = q if meaning[1] and note is None else note
         elif len(org_role := re.split(r"\s+[–—-]\s+", q, maxsplit=1)) == 2 and is_organisation(org_role[0]):
             organisation, role = org_role[0], role or org_role[1]  # "(Westbury Council – Co-Opted Member)"
+        elif (split := role_and_organisation(q))[0] and split[1]:  # "(Finance Manager, Westbury Council)"
+            role, organisation = role or split[0], organisation or split[1]
         elif is_organisation(q) or (organisation is None and _is_place(q)):
             organisation = q
         else:
