@@ -67,7 +67,8 @@ def test_letters_that_are_a_name(name):
 @pytest.mark.parametrize(("role", "expected"), [
     ("Chief Executive – Office of the Police and Crime Commissioner",
      ("Chief Executive", "Office of the Police and Crime Commissioner")),
-    ("Partnership and Finance Manager, Westbury County Council", ("Partnership and Finance Manager", "Westbury County Council")),
+    ("Partnership and Finance Manager, Westbury County Council",
+     ("Partnership and Finance Manager", "Westbury County Council")),
     ("Minute taker, OPCC", ("Minute taker", "OPCC")),
     ("Northvale Police", (None, "Northvale Police")),
     ("Head of Northvale Police Finance", ("Head of Northvale Police Finance", None)),

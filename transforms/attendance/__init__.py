@@ -16,6 +16,8 @@ One entry point, ``find_attendance(page, strategies, merge=...)``; the strategie
 * ``apology_sentences`` / ``substitution_sentences``: "Apologies were received from ...",
   "Mrs Frost substituted for Mr Rigg" (``panel_attendance``);
 * ``named_in_sentences``: both of those, merged (``panel_attendance``);
+* ``presence_sentences``: "Tim Vane (Chief Constable) was in attendance for this item."
+  (``presence_sentences``);
 * ``notes_sections``: unlabelled "Name (INI) Role" lines and labelled sections of
   commissioners' board notes (``notes_attendance``).
 
@@ -44,6 +46,7 @@ from transforms.attendance.panel_attendance import (
     merge_people,
 )
 from transforms.attendance.person_entries import with_person_entries
+from transforms.attendance.presence_sentences import find_presence_sentences
 from transforms.attendance.prose_lists import find_guests
 from transforms.models import Attendance
 from transforms.page import Page
@@ -60,6 +63,7 @@ STRATEGIES: dict[str, Callable[[Page], list[Attendance]]] = {
     "apology_sentences": lambda page: find_apology_sentences(page.text),
     "substitution_sentences": lambda page: find_substitutions(page.text),
     "named_in_sentences": lambda page: find_sentence_attendance(page.text),
+    "presence_sentences": lambda page: find_presence_sentences(page.text),
     "notes_sections": lambda page: find_notes_attendance(page.text, page.items),
 }
 

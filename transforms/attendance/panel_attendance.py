@@ -26,6 +26,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from transforms.attendance.names import role_ending
 from transforms.attendance.panel_person import SUBSTITUTE_NOTE, is_organisation, parens, person
 from transforms.models import Attendance, Span
 from transforms.quirks import load_table
@@ -46,10 +47,18 @@ _SENT_APOLOGIES = re.compile(r"(?P<list>[^.\n]*?)" + _SENT_APOLOGIES_WORDS)
 #: the part of ``_SENT_APOLOGIES`` after the list: found first, so that the list is only looked for
 #: in the sentence holding it (trying the lazy list at every character is quadratic on long lines)
 _SENT_APOLOGIES_TAIL = re.compile(_SENT_APOLOGIES_WORDS)
-_SUBSTITUTION = re.compile(
-    r"(?P<sub>(?:[A-Z][\w.'’-]*[ \t]+){1,5}?)(?P<how>substituted for|was a named substitute for|"
-    r"was substituting for|attended as (?:a )?substitute for|substituting for)[ \t]+"
-    r"(?P<for>[A-Z][\w'’-]*\.?(?:[ \t]+[A-Z][\w'’-]*\.?){0,3}(?:[ \t]*\([^()\n]*\))?)")
+
+
+def _substitution_pattern(how: str) -> re.Pattern[str]:
+    """ "<substitute> <how> <member replaced>", the member's bracket included."""
+    return re.compile(rf"(?P<sub>(?:[A-Z][\w.'’-]*[ \t]+){{1,5}}?)(?P<how>{how})[ \t]+"
+                      r"(?P<for>[A-Z][\w'’-]*\.?(?:[ \t]+[A-Z][\w'’-]*\.?){0,3}(?:[ \t]*\([^()\n]*\))?)")
+
+
+_SUBSTITUTION = _substitution_pattern(r"substituted for|was a named substitute for|was substituting for|"
+                                      r"attended as (?:a )?substitute for|substituting for")
+#: "County Councillor Al Penn replaced County Councillor Bo Rigg at the meeting."
+_REPLACED = _substitution_pattern(r"replaced")
 _BLOCK_END = re.compile(r"^[ \t]*(?:Item\b|Minutes\b|No\.|[A-Z][^:\n]{0,40}:[ \t]*$)")
 #: a period that ends the sentence: not after an initial ("L.") or a title ("Mr.")
 _SENTENCE_END = re.compile(
@@ -106,7 +115,7 @@ def _entries(text: str, start: int, end: int) -> list[Span]:
     return [s for s in out if text[s.start:s.end].strip()]
 
 
-def _list_people(text: str, start: int, end: int, status: str) -> list[Attendance]:
+def list_people(text: str, start: int, end: int, status: str) -> list[Attendance]:
     """People of a list until the first entry that is not one; a role after a person
     ("Mr T Vane, Independent Co-opted member") is that person's role."""
     people: list[Attendance] = []
@@ -124,7 +133,9 @@ def _list_people(text: str, start: int, end: int, status: str) -> list[Attendanc
             people[-1] = replace(people[-1], organisation=entry.rstrip(". "))
             continue
         found = person(entry, sp, status, default_rank=default_rank)
-        if found is None and _INNER_RANK.search(" " + entry) is None and people and entry[:1].isupper() \
+        # a role after a person: "Mr T Vane, Independent Co-opted member", "…, independent co-opted member"
+        role_like = entry[:1].isupper() or role_ending().search(entry.rstrip(". ")) is not None
+        if found is None and _INNER_RANK.search(" " + entry) is None and people and role_like \
                 and people[-1].role is None and not is_organisation(entry) and len(entry.split()) <= 6:
             people[-1] = replace(people[-1], role=entry.rstrip(". "))
             continue
@@ -197,7 +208,7 @@ def _bulleted_people(text: str, pos: int, status: str) -> list[Attendance]:
         if not (bullet or (_is_list_line(line) and not after_blank)):
             break
         after_blank = False
-        found = _list_people(text, line_start + (bullet.end() if bullet else 0), line_end, status)
+        found = list_people(text, line_start + (bullet.end() if bullet else 0), line_end, status)
         if not found:
             break
         people.extend(found)
@@ -222,10 +233,11 @@ _DEPUTY_FOR = re.compile(
 def find_substitutions(text: str) -> list[Attendance]:
     """The substitute (present, representative) and the member substituted (apologies) of each
     substitution sentence: "X substituted for Y", "Y (substituted by X)", "X was in attendance as
-    the deputy for Y"."""
+    the deputy for Y", "X replaced Y"."""
     people: list[Attendance] = []
     # every wording of a pattern holds its word: only lines with it are searched
-    for pattern, word in ((_SUBSTITUTION, "substitut"), (_SUBSTITUTED_BY, "substituted by"), (_DEPUTY_FOR, " for ")):
+    for pattern, word in ((_SUBSTITUTION, "substitut"), (_SUBSTITUTED_BY, "substituted by"), (_DEPUTY_FOR, " for "),
+                          (_REPLACED, " replaced ")):
         for m in finditer_in_lines(pattern, text, word):
             people.extend(_substitution(text, m))
     return people
@@ -304,7 +316,7 @@ def _grouped_people(text: str, start: int, end: int, status: str) -> list[Attend
     """The people of one list line or sentence; a bracketed organisation closes a group of people
     before it: "Councillors Rigg and Moss (Westbury Council)" gives both that organisation, and a
     plural role ("Ann Bee and Cy Dunn (Independent Members)") gives each the singular."""
-    people = _list_people(text, start, end, status)
+    people = list_people(text, start, end, status)
     group: list[int] = []
     for i, p in enumerate(people):
         group.append(i)
@@ -312,9 +324,9 @@ def _grouped_people(text: str, start: int, end: int, status: str) -> list[Attend
             role = _PLURAL_ROLE.sub("", p.role) if p.role and len(group) > 1 and _PLURAL_ROLE.search(p.role) else None
             # a role with the organisation ("(Finance Manager, Westbury Council)") is that person's own
             shared = p.organisation if p.role is None else None
-            for j in group:
-                people[j] = replace(people[j], organisation=people[j].organisation or shared,
-                                    role=role or people[j].role)
+            for j in group:  # one with a role of their own ("Mr T Vane, co-opted member") is not lent it
+                lent = people[j].organisation or (shared if people[j].role is None or j == i else None)
+                people[j] = replace(people[j], organisation=lent, role=role or people[j].role)
             group = []
     return people
 
