@@ -55,3 +55,18 @@ def test_a_lower_case_role_after_a_person_does_not_end_the_list():
     got = [(a.name, a.role, a.organisation) for a in find_apology_sentences(text)]
     assert got == [("E Fox", None, "Northby"), ("G Hale", "independent co-opted member", None),
                    ("I Jay", None, "Southby")]
+
+
+def test_the_following_attended_then_bullets_with_role_and_organisation():
+    text = ("4.2  The following guests attended the meeting to answer the Committee's questions:\n\n"
+            "·  Ann Bee, Interim Chief Executive, Mayor's Office for Roads and Transport; and\n\n"
+            "·  Cy Dunn, Deputy Commissioner for the Northvale Police.\n\n4.3  The Chair thanked the guests.\n")
+    got = [(a.name, a.role, a.organisation, a.status) for a in find_presence_sentences(text)]
+    assert got == [("Ann Bee", "Interim Chief Executive", "Mayor's Office for Roads and Transport", "present"),
+                   ("Cy Dunn", "Deputy Commissioner for the Northvale Police", None, "present")]
+
+
+def test_a_role_cut_by_its_own_and_is_joined_again():
+    text = "Apologies were received from Di Eton, Police and Crime Commissioner, Fay Gold and Cllr Gil Hart."
+    got = [(a.name, a.role) for a in find_apology_sentences(text)]
+    assert got == [("Di Eton", "Police and Crime Commissioner"), ("Fay Gold", None), ("Gil Hart", None)]

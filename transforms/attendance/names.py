@@ -124,7 +124,7 @@ def is_organisation(text: str) -> bool:
 _ROLE_ORGANISATION_SEP = re.compile(r",[ \t]+|[ \t]+[–—-][ \t]+")
 
 
-def _names_organisation(text: str) -> bool:
+def names_organisation(text: str) -> bool:
     """An organisation, not a role about one: "Thames Valley Police" yes, "Head of Kent Police" no."""
     words = text.split()
     return bool(words) and is_organisation(text) and not is_role_word(words[0])
@@ -140,8 +140,8 @@ def role_and_organisation(role: str) -> tuple[str | None, str | None]:
     """
     text = role.strip(" .")
     *head, last = _ROLE_ORGANISATION_SEP.split(text)
-    if head and _names_organisation(last) and not is_organisation(head[0]):
+    if head and names_organisation(last) and not is_organisation(head[0]):
         return text[:len(text) - len(last)].rstrip(" ,–—-\t"), last
-    if _names_organisation(text):
+    if names_organisation(text):
         return None, text
     return role, None

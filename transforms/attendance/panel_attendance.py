@@ -26,7 +26,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from transforms.attendance.names import role_ending
+from transforms.attendance.names import names_organisation, role_ending
 from transforms.attendance.panel_person import SUBSTITUTE_NOTE, is_organisation, parens, person
 from transforms.models import Attendance, Span
 from transforms.quirks import load_table
@@ -70,6 +70,8 @@ _SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*|\s+&\s+")
 _INNER_RANK = re.compile(r"\s(?=(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Professor|Mayor|Colonel|Alderman)\.?\s+[A-Z])")
 #: the plural "s" of a role shared by a group: "(Independent Members)", "(Co-opted Members)"
 _PLURAL_ROLE = re.compile(r"(?<=Member)s$", re.IGNORECASE)
+#: the rest of an organisation's name or a role that an "and" cut off: "Crime", "Crime Commissioner"
+_NAME_TAIL = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}[ \t]*[.;]?$")
 _PLURAL_ALONE = re.compile(r"Councillors\s*[:;]?$")
 _NARRATIVE = re.compile(r"\b(?:was|were|is|are|had|has|have|substituted|attended|joined|left)\b")
 #: lower-case words a list of names may hold: "Cllr A and Cllr B", "X on behalf of Y"
@@ -120,6 +122,7 @@ def list_people(text: str, start: int, end: int, status: str) -> list[Attendance
     ("Mr T Vane, Independent Co-opted member") is that person's role."""
     people: list[Attendance] = []
     default_rank = None
+    lent: tuple[str, Span] | None = None  # the organisation or role just given to the person before
     for sp in _entries(text, start, end):
         entry = text[sp.start:sp.end].strip()
         if _PLURAL_ALONE.match(entry):  # "Councillors: Rigg, Moss": the title alone, then names
@@ -129,15 +132,21 @@ def list_people(text: str, start: int, end: int, status: str) -> list[Attendance
             # "Councillors Rigg, Moss and Hale": the title covers the names that follow
             default_rank, sp = "Councillor", Span(sp.start + plural.end(), sp.end)
             entry = text[sp.start:sp.end].strip()
-        if people and people[-1].organisation is None and "(" not in entry and is_organisation(entry):
-            people[-1] = replace(people[-1], organisation=entry.rstrip(". "))
+        if people and people[-1].organisation is None and "(" not in entry and names_organisation(entry):
+            people[-1], lent = replace(people[-1], organisation=entry.rstrip(". ;")), ("organisation", sp)
             continue
         found = person(entry, sp, status, default_rank=default_rank)
+        if found is None and lent is not None and _NAME_TAIL.match(entry):
+            # "…, Mayor's Office for Policing and Crime", "…, Police and Crime Commissioner": no separator
+            field, began = lent
+            people[-1] = replace(people[-1], **{field: text[began.start:sp.end].strip().rstrip(". ;")})
+            continue
+        lent = None
         # a role after a person: "Mr T Vane, Independent Co-opted member", "…, independent co-opted member"
         role_like = entry[:1].isupper() or role_ending().search(entry.rstrip(". ")) is not None
         if found is None and _INNER_RANK.search(" " + entry) is None and people and role_like \
-                and people[-1].role is None and not is_organisation(entry) and len(entry.split()) <= 6:
-            people[-1] = replace(people[-1], role=entry.rstrip(". "))
+                and people[-1].role is None and not names_organisation(entry) and len(entry.split()) <= 6:
+            people[-1], lent = replace(people[-1], role=entry.rstrip(". ;")), ("role", sp)
             continue
         if found is None:
             if entry[:1].islower():
@@ -186,7 +195,7 @@ def find_apology_sentences(text: str) -> list[Attendance]:
     lists = _APOLOGY_LIST.finditer(text) if _GUARDED_APOLOGY_LIST.could_match(text) else ()
     for m in lists:
         if "\n" in m.group(0):  # "Apologies were received from:" then one name a line
-            people.extend(_bulleted_people(text, m.start() + m.group(0).rfind("\n") + 1, "apologies"))
+            people.extend(bulleted_people(text, m.start() + m.group(0).rfind("\n") + 1, "apologies"))
             continue
         people.extend(_grouped_people(text, m.end(), _sentence_end(text, m.end()), "apologies"))
     for m in _sent_apologies(text):
@@ -194,7 +203,7 @@ def find_apology_sentences(text: str) -> list[Attendance]:
     return people
 
 
-def _bulleted_people(text: str, pos: int, status: str) -> list[Attendance]:
+def bulleted_people(text: str, pos: int, status: str) -> list[Attendance]:
     """People on the bulleted (or plain list) lines from ``pos`` until a line that reads as a
     sentence, or a blank line not followed by another bullet."""
     people: list[Attendance] = []

@@ -1,4 +1,5 @@
-"""People a sentence says were present: "Tim Vane (Chief Constable, Northshire Police) was in
+"""People a sentence says were present: "The following guests attended the meeting:" and the
+bulleted names below it; "Tim Vane (Chief Constable, Northshire Police) was in
 attendance for this item." gives Tim Vane present, role "Chief Constable", partial, note "for
 this item"; "Cllr Al Penn and Cllr Bo Rigg were also in attendance." gives both present.
 
@@ -20,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from transforms.attendance.panel_attendance import list_people
+from transforms.attendance.panel_attendance import bulleted_people, list_people
 from transforms.models import Attendance
 
 _PRESENT = re.compile(
@@ -30,13 +31,19 @@ _PRESENT = re.compile(
 #: a piece of the text before the verb: a bracket, or a word up to a space or comma
 _PIECE = re.compile(r"\([^()\n]*\)|[^\s,()]+")
 _JOINERS = {"and", "&"}
+#: a sentence introducing the people listed below it: "The following guests attended the meeting:"
+_FOLLOWING = re.compile(r"^[^\n]*\b[Tt]he following\b[^\n.]*\b(?:attended|were in attendance|were present)\b"
+                        r"[^\n.]*:[ \t]*$", re.MULTILINE)
 
 
 def find_presence_sentences(text: str) -> list[Attendance]:
     """Everyone "… was/were (also) in attendance (for this item)." names (see the module doc)."""
-    if "in attendance" not in text:
-        return []
     people: list[Attendance] = []
+    if "he following" in text:
+        for m in _FOLLOWING.finditer(text):
+            people.extend(bulleted_people(text, m.end() + 1, "present"))
+    if "in attendance" not in text:
+        return people
     for m in _PRESENT.finditer(text):
         start = _names_start(text, m.start())
         if start is None:
