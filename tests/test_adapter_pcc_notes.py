@@ -298,3 +298,14 @@ def test_one_unreadable_line_does_not_end_a_list() -> None:
             "Asst Commissioner Vane\nACC Clay\nAnn Lee – Analyst\nITEM 2: Review of minutes\n")
     names = [a.name for a in LAYOUT.parse(CleanText("d", "u", text, "text")).attendance]
     assert names == ["Fenner", "Clay", "Ann Lee"]
+
+
+def test_minute_taker_label_holding_the_role_with_the_name_on_the_next_line() -> None:
+    text = ("Executive Board Minutes – 4 March 2031\n\nPRESENT:-\nIn the Chair: Commissioner Ann Bee (AB)\n"
+            "Officers: Chief Constable Cy Dunn (CD); Chief Executive Officer Ed Fox (EF)\n\n"
+            "Minute taker: Commissioner’s Chief Executive Officer’s Personal Assistant\nGil Hart (GH)\n\n"
+            "101. APOLOGIES\n\nNone recorded.\n")
+    people = {a.name: a for a in LAYOUT.parse(CleanText("n1", "n.txt", text, "text")).attendance}
+    gil = people["Gil Hart"]
+    assert (gil.role, gil.is_minute_taker) == ("Commissioner’s Chief Executive Officer’s Personal Assistant", True)
+    assert not people["Ed Fox"].is_minute_taker and people["Ed Fox"].role == "Chief Executive Officer"

@@ -160,11 +160,14 @@ def _starts_section(text: str, line_start: int, end: int) -> bool:
 
 @dataclass(frozen=True)
 class _State:
-    """The list being read: its status, the flag its label sets, its organisation group."""
+    """The list being read: its status, the flag its label sets, its organisation group, and the
+    role waiting for the next person."""
 
     status: str
     flag: str = ""
     organisation: str | None = None
+    #: the role a one-person label's line held when it named nobody, for the person on the next line
+    role: str | None = None
 
 
 #: an organisation group label alone on its line: "Kent Police:", "**Office of the PCC:**"
@@ -194,10 +197,15 @@ def _read_line(text: str, start: int, end: int, state: _State) -> tuple[list[Att
         found = parse_prose_attendees(text, piece_start, piece_end, status=state.status,
                                       organisation=state.organisation)
         if found and _mostly_people(text, piece_start, piece_end, found):
-            people.extend(_with_flag(p, state.flag) for p in found)
+            people.extend(_with_flag(p, state.flag, state.role) for p in found)
             named = True
+        elif state.flag in _ONE_LINE_FLAGS and piece_start > start and state.role is None:
+            # "Minute taker: Personal Assistant to the CEO" / "Jo Bloggs (JB)": the label's line holds
+            # the role, its person is on the next line
+            state = replace(state, role=clean(rest).strip(" .;"))
+            continue
         if state.flag in _ONE_LINE_FLAGS:
-            state = replace(state, flag="")  # "In the Chair: X" names one person, not the lines below
+            state = replace(state, flag="", role=None)  # "In the Chair: X" names one person, not the lines below
     return people, state, named
 
 
@@ -213,7 +221,9 @@ def _mostly_people(text: str, start: int, end: int, found: list[Attendance]) -> 
     return words <= 12 * len(found) or initials_at(text[start:end]) is not None
 
 
-def _with_flag(person: Attendance, flag: str) -> Attendance:
+def _with_flag(person: Attendance, flag: str, role: str | None = None) -> Attendance:
+    if role and person.role is None:
+        person = replace(person, role=role)
     return replace(person, **{flag: True}) if flag else person
 
 
