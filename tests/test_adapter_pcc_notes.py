@@ -309,3 +309,11 @@ def test_minute_taker_label_holding_the_role_with_the_name_on_the_next_line() ->
     gil = people["Gil Hart"]
     assert (gil.role, gil.is_minute_taker) == ("Commissioner’s Chief Executive Officer’s Personal Assistant", True)
     assert not people["Ed Fox"].is_minute_taker and people["Ed Fox"].role == "Chief Executive Officer"
+
+
+def test_a_row_without_initials_in_a_name_initials_role_block() -> None:
+    text = ("Eastshire Governance Board\n\nNotes of Meeting\n\nWednesday 4th June 2031, 14:00 – 16:00\n\n"
+            "Ann Bee (AB), Chair, Police and Crime Commissioner\n\nCy Dunn (CD), Chief Executive Officer\n\n"
+            "Ed Fox, Secretary\n\nGil Hart (GH), Treasurer\n\n\nRef 01/04/06/2031\n\nIntroductions were made.\n")
+    got = {a.name: a.role for a in LAYOUT.parse(CleanText("n2", "n2.txt", text, "text")).attendance}
+    assert got["Ed Fox"] == "Secretary" and got["Gil Hart"] == "Treasurer"
