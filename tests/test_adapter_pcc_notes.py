@@ -317,3 +317,12 @@ def test_a_row_without_initials_in_a_name_initials_role_block() -> None:
             "Ed Fox, Secretary\n\nGil Hart (GH), Treasurer\n\n\nRef 01/04/06/2031\n\nIntroductions were made.\n")
     got = {a.name: a.role for a in LAYOUT.parse(CleanText("n2", "n2.txt", text, "text")).attendance}
     assert got["Ed Fox"] == "Secretary" and got["Gil Hart"] == "Treasurer"
+
+
+def test_the_first_row_of_a_block_without_its_initials() -> None:
+    text = ("Executive Board\n\nDate and Time:\nTuesday 8 July 2031, 09:30-12:00\n\nConference Room, Westgate\n\n\n"
+            "Ann Bee Police & Crime Commissioner (PCC) for Eastshire\nCy Dunn (CD) Deputy Chief Constable\n"
+            "Ed Fox (EF) Chief Executive Officer (CEO)\n\n1. Apologies\n\nNone.\n")
+    got = {a.name: a.role for a in LAYOUT.parse(CleanText("n3", "n3.txt", text, "text")).attendance}
+    assert got["Ann Bee"] == "Police & Crime Commissioner (PCC) for Eastshire"
+    assert {"Cy Dunn", "Ed Fox"} <= set(got) and "Conference Room" not in " ".join(got)

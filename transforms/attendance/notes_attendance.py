@@ -77,8 +77,24 @@ def zone_start(text: str, items: list[AgendaItem]) -> int | None:
             break
     for m in re.finditer(r"[^\n]+", text[:limit]):
         if initials_at(m.group()) is not None and _names_someone(m.group()):
-            return m.start()
+            return _rows_above(text, m.start())
     return None
+
+
+def _rows_above(text: str, start: int) -> int:
+    """The start of the block whose first line with initials starts at ``start``: a row right
+    above it that names someone without initials ("Jo Lee Police & Crime Commissioner") is its
+    first row."""
+    for _ in range(3):
+        if start < 2 or text[start - 2] == "\n":  # a blank line (or the page's start) above
+            break
+        above = text.rfind("\n", 0, start - 1) + 1
+        line = text[above:start - 1]
+        found = parse_prose_attendees(text, above, start - 1)
+        if label_at(line) is not None or not found or not _mostly_people(text, above, start - 1, found):
+            break
+        start = above
+    return start
 
 
 def find_attendance(text: str, items: list[AgendaItem]) -> list[Attendance]:
