@@ -40,13 +40,14 @@ _BULLETED = re.compile(r"^[ \t]*[•·▪◦●*\-–][ \t]*(?=\S)")
 _GUARDED_APOLOGY_LIST = GuardedPattern(_APOLOGY_LIST)
 #: what follows the people in "X and Y were unable to attend and sent apologies", "X had also
 #: given apologies"
-_SENT_APOLOGIES_WORDS = (r"\s+(?:(?:were|was)\s+unable to attend[^.\n]*?\bapologies\b"
+_SENT_APOLOGIES_WORDS = (r"(?:(?:were|was)\s+unable to attend[^.\n]*?\bapologies\b"
                          r"|(?:had|have|has)\s+(?:also\s+)?(?:given|sent|tendered|submitted)\s+"
                          r"(?:their\s+|his\s+|her\s+)?apologies\b)")
-_SENT_APOLOGIES = re.compile(r"(?P<list>[^.\n]*?)" + _SENT_APOLOGIES_WORDS)
+_SENT_APOLOGIES = re.compile(r"(?P<list>[^.\n]*?)\s+" + _SENT_APOLOGIES_WORDS)
 #: the part of ``_SENT_APOLOGIES`` after the list: found first, so that the list is only looked for
-#: in the sentence holding it (trying the lazy list at every character is quadratic on long lines)
-_SENT_APOLOGIES_TAIL = re.compile(_SENT_APOLOGIES_WORDS)
+#: in the sentence holding it (trying the lazy list at every character is quadratic on long lines).
+#: It starts at the verb after a space, not at the space: a long run of blanks is then passed once
+_SENT_APOLOGIES_TAIL = re.compile(r"(?<=\s)" + _SENT_APOLOGIES_WORDS)
 
 
 def _substitution_pattern(how: str) -> re.Pattern[str]:

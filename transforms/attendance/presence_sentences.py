@@ -24,8 +24,9 @@ from dataclasses import replace
 from transforms.attendance.panel_attendance import bulleted_people, list_people
 from transforms.models import Attendance
 
+#: the verb, found at its own word (not at the blanks before it, which a long run would make slow)
 _PRESENT = re.compile(
-    r"[ \t]+(?:was|were)[ \t]+(?:also[ \t]+)?in[ \t]+attendance"
+    r"(?<=[ \t])(?:was|were)[ \t]+(?:also[ \t]+)?in[ \t]+attendance"
     r"(?:[ \t]+(?P<part>for[ \t]+(?:this|the)[ \t]+item|for[ \t]+item[ \t]+\d+[a-z]?)|[ \t]+at[ \t]+the[ \t]+meeting)?"
     r"[ \t]*(?:\.|$)", re.MULTILINE)
 #: a piece of the text before the verb: a bracket, or a word up to a space or comma
