@@ -298,3 +298,31 @@ def test_one_unreadable_line_does_not_end_a_list() -> None:
             "Asst Commissioner Vane\nACC Clay\nAnn Lee – Analyst\nITEM 2: Review of minutes\n")
     names = [a.name for a in LAYOUT.parse(CleanText("d", "u", text, "text")).attendance]
     assert names == ["Fenner", "Clay", "Ann Lee"]
+
+
+def test_minute_taker_label_holding_the_role_with_the_name_on_the_next_line() -> None:
+    text = ("Executive Board Minutes – 4 March 2031\n\nPRESENT:-\nIn the Chair: Commissioner Ann Bee (AB)\n"
+            "Officers: Chief Constable Cy Dunn (CD); Chief Executive Officer Ed Fox (EF)\n\n"
+            "Minute taker: Commissioner’s Chief Executive Officer’s Personal Assistant\nGil Hart (GH)\n\n"
+            "101. APOLOGIES\n\nNone recorded.\n")
+    people = {a.name: a for a in LAYOUT.parse(CleanText("n1", "n.txt", text, "text")).attendance}
+    gil = people["Gil Hart"]
+    assert (gil.role, gil.is_minute_taker) == ("Commissioner’s Chief Executive Officer’s Personal Assistant", True)
+    assert not people["Ed Fox"].is_minute_taker and people["Ed Fox"].role == "Chief Executive Officer"
+
+
+def test_a_row_without_initials_in_a_name_initials_role_block() -> None:
+    text = ("Eastshire Governance Board\n\nNotes of Meeting\n\nWednesday 4th June 2031, 14:00 – 16:00\n\n"
+            "Ann Bee (AB), Chair, Police and Crime Commissioner\n\nCy Dunn (CD), Chief Executive Officer\n\n"
+            "Ed Fox, Secretary\n\nGil Hart (GH), Treasurer\n\n\nRef 01/04/06/2031\n\nIntroductions were made.\n")
+    got = {a.name: a.role for a in LAYOUT.parse(CleanText("n2", "n2.txt", text, "text")).attendance}
+    assert got["Ed Fox"] == "Secretary" and got["Gil Hart"] == "Treasurer"
+
+
+def test_the_first_row_of_a_block_without_its_initials() -> None:
+    text = ("Executive Board\n\nDate and Time:\nTuesday 8 July 2031, 09:30-12:00\n\nConference Room, Westgate\n\n\n"
+            "Ann Bee Police & Crime Commissioner (PCC) for Eastshire\nCy Dunn (CD) Deputy Chief Constable\n"
+            "Ed Fox (EF) Chief Executive Officer (CEO)\n\n1. Apologies\n\nNone.\n")
+    got = {a.name: a.role for a in LAYOUT.parse(CleanText("n3", "n3.txt", text, "text")).attendance}
+    assert got["Ann Bee"] == "Police & Crime Commissioner (PCC) for Eastshire"
+    assert {"Cy Dunn", "Ed Fox"} <= set(got) and "Conference Room" not in " ".join(got)

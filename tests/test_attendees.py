@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from transforms.attendance.attendees import (
     find_apologies,
+    is_column_header,
     is_rank_and_name,
     parse_attendee_entry,
     parse_attendee_table,
@@ -168,3 +169,16 @@ def test_guests_listed_under_a_bare_heading():
     assert [(a.name, a.rank, a.remote, a.partial, a.status) for a in got] == [
         ("Jo Hale", "T/DCS", True, True, "present"), ("Sam Reed", "Mr", False, True, "present")]
     assert find_guests("In attendance\nThe meeting opened at ten.\n") == []
+
+
+def test_a_numbered_qualifier_after_the_role_cell_is_partial_attendance() -> None:
+    t = "Name | Role |\n---|---|\nDCS Al Bray | Head of Finance, item 4 |\nACC Cy Dole | Director, Crime |\n"
+    got = [(a.name, a.role, a.partial, a.note) for a in parse_attendee_table(t, 0, len(t))]
+    assert got == [("Al Bray", "Head of Finance", True, "item 4"), ("Cy Dole", "Director, Crime", False, None)]
+
+
+@pytest.mark.parametrize(("line", "header"), [
+    ("Name Role", True), ("Name   Title   Organisation", True), ("Name | Role", True),
+    ("Nat Role", False), ("Name", False), ("Role Name", False)])
+def test_column_header_rows(line: str, header: bool) -> None:
+    assert is_column_header(line) is header

@@ -3,8 +3,8 @@
 import pytest
 
 from transforms.adapters import parse_document
-from transforms.attendance.names import surname_first, without_post_nominals
-from transforms.models import CleanText
+from transforms.attendance.names import role_and_organisation, surname_first, tidy_person, without_post_nominals
+from transforms.models import Attendance, CleanText, Span
 
 PAGE = """Eastvale Joint Audit Committee
 Date: 3 March 2030
@@ -62,3 +62,35 @@ def test_not_surname_first(entry):
 @pytest.mark.parametrize("name", ["Jo Obe", "MBE"])
 def test_letters_that_are_a_name(name):
     assert without_post_nominals(name) == name
+
+
+@pytest.mark.parametrize(("role", "expected"), [
+    ("Chief Executive – Office of the Police and Crime Commissioner",
+     ("Chief Executive", "Office of the Police and Crime Commissioner")),
+    ("Partnership and Finance Manager, Westbury County Council",
+     ("Partnership and Finance Manager", "Westbury County Council")),
+    ("Minute taker, OPCC", ("Minute taker", "OPCC")),
+    ("Northvale Police", (None, "Northvale Police")),
+    ("Head of Northvale Police Finance", ("Head of Northvale Police Finance", None)),
+    ("Director of Finance", ("Director of Finance", None)),
+])
+def test_role_and_the_organisation_it_names(role, expected) -> None:
+    assert role_and_organisation(role) == expected
+
+
+def test_tidy_person_moves_the_organisation_out_of_the_role_and_keeps_a_role_that_is_only_one() -> None:
+    split = tidy_person(Attendance(name="Ann Bee", span=Span(0, 7), role="Treasurer, Eastmoor Borough Council"))
+    assert (split.role, split.organisation) == ("Treasurer", "Eastmoor Borough Council")
+    whole = tidy_person(Attendance(name="Cy Dunn", span=Span(0, 7), role="Northvale Police"))
+    assert (whole.role, whole.organisation) == ("Northvale Police", "Northvale Police")
+
+
+def test_a_bracket_with_a_comma_stays_one_qualifier() -> None:
+    from transforms.attendance.panel_attendance import find_apology_sentences
+    text = ("Apologies for absence were received from Councillor Al Penn and Di Eton (Partnership and "
+            "Finance Manager, Westbury County Council) and Fay Gold (Chief Executive, Office of the Police "
+            "and Crime Commissioner for Northshire).")
+    got = {a.name: (a.role, a.organisation) for a in map(tidy_person, find_apology_sentences(text))}
+    assert got == {"Al Penn": (None, None),
+                   "Di Eton": ("Partnership and Finance Manager", "Westbury County Council"),
+                   "Fay Gold": ("Chief Executive", "Office of the Police and Crime Commissioner for Northshire")}

@@ -183,3 +183,20 @@ def test_name_comma_role_lines_under_also_in_attendance() -> None:
         ("M Orrell", "Ms", "Community Safety Manager", "Northmoor County Council"),
         ("S Tandy", "Mr", "Chief Constable", "Northmoor Constabulary"),
     ]
+
+
+def test_people_listed_as_sending_questions_are_not_attendees() -> None:
+    text = ("Eastmoor Police and Crime Panel\n14 March 2031\n\n4.\n\nPublic Questions\n\nMinutes:\n\n"
+            "The Panel had been notified in advance of the meeting of questions submitted by:\n\n"
+            "•       Ms Ann Bee\n\n•       Mr Cy Dunn\n\n•       Mr Ed Fox\n\n"
+            "The Panel considered the questions and the written responses.\n")
+    assert [p.name for p in find_person_entries(text)] == []
+
+
+def test_a_name_inside_an_entry_the_rules_read_is_not_added_again() -> None:
+    text = "Apologies were received from:\n\n•   Cllr Al Penn (substituted by Cllr Bo Rigg)\n"
+    start = text.index("Cllr Al Penn")
+    rules = [Attendance(name="Al Penn", span=Span(start, len(text) - 1), rank="Cllr", status="apologies"),
+             Attendance(name="Bo Rigg", span=Span(text.index("Cllr Bo"), text.index(")")), rank="Cllr",
+                        status="present", is_representative=True)]
+    assert [p.name for p in with_person_entries(rules, text)] == ["Al Penn", "Bo Rigg"]

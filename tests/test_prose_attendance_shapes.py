@@ -40,6 +40,103 @@ def test_apologies_heading_followed_by_prose_names_no_one():
     assert [p for p in people if p.status == "apologies"] == []
 
 
+def _people(text: str) -> dict[str, tuple]:
+    return {a.name: (a.rank, a.status, a.organisation, a.role, a.is_representative, a.partial, a.note)
+            for a in parse_document(CleanText("d3", "z.txt", text, "text")).attendance}
+
+
+def test_bracketed_organisation_closes_a_group_in_an_apologies_sentence():
+    text = ("Eastmoor Police and Crime Panel\nDate: 4 April 2031\n\n"
+            "It was noted that apologies for absence had been received from Councillors Abel, Birk and Cole "
+            "(Eastmoor Borough Council), Councillor Dray (Northby City Council) and Mrs Ebb (Independent Member).\n")
+    got = _people(text)
+    assert {n: got[n][2] for n in ("Abel", "Birk", "Cole", "Dray")} == {
+        "Abel": "Eastmoor Borough Council", "Birk": "Eastmoor Borough Council",
+        "Cole": "Eastmoor Borough Council", "Dray": "Northby City Council"}
+    assert got["Ebb"][2:4] == (None, "Independent Member")
+
+
+def test_councillors_title_alone_before_the_names():
+    text = ("Westfold Police and Crime Panel\nDate: 5 May 2031\n\n"
+            "Apologies for absence were received from Councillors; Ames, Bolt and Crane.\n")
+    got = _people(text)
+    assert {n: got[n][:2] for n in got} == {"Ames": ("Councillor", "apologies"), "Bolt": ("Councillor", "apologies"),
+                                             "Crane": ("Councillor", "apologies")}
+
+
+def test_organisation_after_of_and_as_its_own_list_entry():
+    text = ("Southby Police and Crime Panel\nDate: 6 June 2031\n\n"
+            "Apologies were received from Nia Oduya, Independent Member, Councillor Pip Quell of Southby "
+            "District Council and Councillor Rae Stone, Marsh Borough Council, Councillor Tod Ure, "
+            "Fenby City Council.\n")
+    got = _people(text)
+    assert set(got) == {"Nia Oduya", "Pip Quell", "Rae Stone", "Tod Ure"}  # no council is a person
+    assert got["Nia Oduya"][3] == "Independent Member"
+    assert got["Pip Quell"][2] == "Southby District Council"
+    assert got["Rae Stone"][2] == "Marsh Borough Council"
+    assert got["Tod Ure"][2] == "Fenby City Council"
+
+
+def test_apologies_heading_list_lends_organisations():
+    from transforms.attendance.attendees import find_apologies
+    text = "Apologies: Councillor Vic Wade, Upton District Council and Councillor Wyn Yale, Zell Borough Council.\n"
+    got = {a.name: a.organisation for a in find_apologies(text)}
+    assert got == {"Vic Wade": "Upton District Council", "Wyn Yale": "Zell Borough Council"}
+
+
+def test_substitute_for_a_council_and_from_an_item():
+    text = ("Northvale Police and Crime Panel\nDate: 7 July 2031\n\n"
+            "It was noted that Cllr Ada Bell was in attendance as the deputy for Isle of Cray Council. "
+            "Cllr Ben Cobb was in attendance from Item 6, as the deputy for Dunmore Borough Council.\n"
+            "Cllr Cal Dean was a substitute for Cllr Dot Eyre (Fordham).\n")
+    got = _people(text)
+    assert got["Ada Bell"][1:] == ("present", None, None, True, False, "substitute for Isle of Cray Council")
+    assert got["Ben Cobb"][4:] == (True, True, "from Item 6; substitute for Dunmore Borough Council")
+    assert got["Cal Dean"][4:] == (True, False, "substitute for Dot Eyre")
+    assert got["Dot Eyre"][1] == "apologies"
+    assert "Isle of Cray Council" not in got
+
+
+def test_had_given_apologies_and_a_role_in_a_second_column():
+    text = ("Eastmoor Police and Crime Panel\nDate: 8 August 2031\n\n"
+            "Apologies were received from Councillors Gil Hart and Ida Jay.  In addition, Mrs Kit Lane and "
+            "Colonel Lou Moss  Co-opted Independent Members had also given apologies.\n")
+    got = _people(text)
+    assert {n: got[n][1] for n in got} == {"Gil Hart": "apologies", "Ida Jay": "apologies",
+                                           "Kit Lane": "apologies", "Lou Moss": "apologies"}
+    assert got["Lou Moss"][2:4] == (None, "Co-opted Independent Members")
+
+
+def test_bullets_separated_by_blank_lines():
+    text = ("Apologies were received from:\n\n•   Cllr Ann Bose (Ridge Council)\n\n•   Cllr Cy Dole\n\n"
+            "The Panel noted the apologies.\n")
+    from transforms.attendance.panel_attendance import find_apology_sentences
+    assert [(a.name, a.organisation) for a in find_apology_sentences(text)] == [
+        ("Ann Bose", "Ridge Council"), ("Cy Dole", None)]
+
+
+def test_name_and_organisation_columns_flattened_to_text():
+    from transforms.attendance.panel_attendance import find_labelled_blocks
+    text = ("Apologies for absence:\n Ann Bee   Westbury Borough Council\n Cy Dunn\tNorthby City Council\n"
+            " Di Eton  Independent Member\n Cllr Fa  Gee\n\n")
+    got = [(a.name, a.organisation, a.role) for a in find_labelled_blocks(text)]
+    assert got == [("Ann Bee", "Westbury Borough Council", None), ("Cy Dunn", "Northby City Council", None),
+                   ("Di Eton", None, "Independent Member"), ("Fa Gee", None, None)]
+
+
+def test_apologies_item_title_then_minutes_label_then_a_list():
+    from transforms.attendance.panel_attendance import find_labelled_blocks
+    text = ("14.\n\nApologies\n\nMinutes:\n\nCouncillors A Bray and C Dole (Northby City Council), E Fox (Eastmoor "
+            "Council) and Gus Hale and Ivy Jones (Independent Members).\n\n15.\n\nMinutes of the last meeting\n\n"
+            "Minutes:\n\nThe minutes were agreed.\n")
+    got = [(a.name, a.status, a.organisation, a.role) for a in find_labelled_blocks(text)]
+    assert got == [("A Bray", "apologies", "Northby City Council", None),
+                   ("C Dole", "apologies", "Northby City Council", None),
+                   ("E Fox", "apologies", "Eastmoor Council", None),
+                   ("Gus Hale", "apologies", None, "Independent Member"),
+                   ("Ivy Jones", "apologies", None, "Independent Member")]
+
+
 def test_a_label_column_in_capitals_with_initials_including_a():
     # PDF text: labels in capitals, names in a column beside them; the initial "A" is an
     # initial, not the article

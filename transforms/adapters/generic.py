@@ -33,7 +33,9 @@ LAYOUT = Layout(
     header=use("title_and_labels", body_mentions=False),
     agenda=use("numbered_items"),
     # council pages that no layout adapter claimed still name people in sentences
-    attendance=use("labelled_lists", "apology_headings", "named_in_sentences", merge=True, person_entries=True),
+    attendance=use("labelled_lists", "apology_headings", "named_in_sentences", "column_rows",
+                   "presence_sentences", merge=True,
+                   person_entries=True),
     actions=use("action_lines"),
     action_updates=use("reference_lines"),
     decisions=use("resolutions_and_blocks", "decision_sentences"),

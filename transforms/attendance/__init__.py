@@ -11,9 +11,13 @@ One entry point, ``find_attendance(page, strategies, merge=...)``; the strategie
   (``board_table``);
 * ``panel_blocks``: council lists under "Present:", "Substitute Members:", "Apologies for
   absence:" labels, one entry a line until a line reads as a sentence (``panel_attendance``);
+* ``column_rows``: "Name <gap> Organisation" rows of a flattened two-column table under a
+  colon-less label heading ("1 Apologies for Absence") (``column_rows``);
 * ``apology_sentences`` / ``substitution_sentences``: "Apologies were received from ...",
   "Mrs Frost substituted for Mr Rigg" (``panel_attendance``);
 * ``named_in_sentences``: both of those, merged (``panel_attendance``);
+* ``presence_sentences``: "Tim Vane (Chief Constable) was in attendance for this item."
+  (``presence_sentences``);
 * ``notes_sections``: unlabelled "Name (INI) Role" lines and labelled sections of
   commissioners' board notes (``notes_attendance``).
 
@@ -30,6 +34,7 @@ from collections.abc import Callable, Sequence
 
 from transforms.attendance.attendees import find_apologies
 from transforms.attendance.board_table import read_attendee_table
+from transforms.attendance.column_rows import find_column_rows
 from transforms.attendance.labelled_lists import find_labelled_lists
 from transforms.attendance.names import tidy_person
 from transforms.attendance.notes_attendance import find_attendance as find_notes_attendance
@@ -41,6 +46,7 @@ from transforms.attendance.panel_attendance import (
     merge_people,
 )
 from transforms.attendance.person_entries import with_person_entries
+from transforms.attendance.presence_sentences import find_presence_sentences
 from transforms.attendance.prose_lists import find_guests
 from transforms.models import Attendance
 from transforms.page import Page
@@ -53,9 +59,11 @@ STRATEGIES: dict[str, Callable[[Page], list[Attendance]]] = {
     "apology_headings": lambda page: find_apologies(page.text, page.body_start, len(page.text)),
     "attendee_table": read_attendee_table,
     "panel_blocks": lambda page: find_labelled_blocks(page.text),
+    "column_rows": lambda page: find_column_rows(page.text),
     "apology_sentences": lambda page: find_apology_sentences(page.text),
     "substitution_sentences": lambda page: find_substitutions(page.text),
     "named_in_sentences": lambda page: find_sentence_attendance(page.text),
+    "presence_sentences": lambda page: find_presence_sentences(page.text),
     "notes_sections": lambda page: find_notes_attendance(page.text, page.items),
 }
 

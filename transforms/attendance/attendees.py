@@ -8,10 +8,10 @@ partial, note "Item 6". What each qualifier word means is data: ``quirks/qualifi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from transforms.attendance.names import without_post_nominals
+from transforms.attendance.names import is_organisation, without_post_nominals
 from transforms.models import Attendance, Span
 from transforms.quirks import load_table
 from transforms.ranks import normalise_rank, split_rank
@@ -21,6 +21,9 @@ from transforms.text.spans import clean, trimmed
 _PAREN = re.compile(r"\(([^()]*)\)|\(([^()]*)$")
 #: separators between a name and trailing free-text qualifiers: "Jane Smith, virtual"
 _TRAILING_SEP = re.compile(r"\s*(?:,|;|\s[-–—]\s)\s*")
+#: the last comma-separated part of a role cell, which may be a qualifier with a number: "Head of
+#: Finance, item 4"
+_ROLE_TAIL = re.compile(r",\s*(?P<tail>[^,]+?)\s*$")
 _TABLE_RULE = re.compile(r"^[\s|:\-–—]+$")
 _FLAGS = ("is_chair", "is_minute_taker", "is_observer", "is_representative", "remote", "partial")
 
@@ -88,6 +91,9 @@ def parse_attendee_entry(entry: str, span: Span, *, role: str | None = None,
     if not pieces:
         return None
     name_part, extra = pieces[0], pieces[1:]
+    if role and (tail := _ROLE_TAIL.search(role)) and classify_qualifier(tail.group("tail")) is not None \
+            and any(ch.isdigit() for ch in tail.group("tail")):  # "item 4", "from 10:30"; not "from Kent Police"
+        role, qualifiers = role[:tail.start()], [*qualifiers, tail.group("tail")]  # "Head of Finance, item 4"
     flags = dict.fromkeys(_FLAGS, False)
     notes: list[str] = []
     for text in [*qualifiers, *extra]:
@@ -132,8 +138,20 @@ def is_rank_and_name(entry: str) -> bool:
     return all(w[0].isupper() or not w[0].isalpha() for w in words)
 
 
+_NAME_HEADINGS = frozenset({"name", "names", "attendee", "attendees"})
+#: the other column headings of an attendee table: "Name Role", "Name | Title | Organisation"
+_COLUMN_HEADINGS = _NAME_HEADINGS | {"role", "roles", "title", "position", "organisation", "organization",
+                                     "representing", "job", "initials", "department", "and", "/"}
+
+
 def _is_header(cells: list[str]) -> bool:
-    return bool(cells) and cells[0].lower() in {"name", "names", "attendee", "attendees"}
+    return bool(cells) and cells[0].lower() in _NAME_HEADINGS
+
+
+def is_column_header(line: str) -> bool:
+    """A table's header row flattened to text: "Name Role", "Name   Title   Organisation"."""
+    words = clean(line).lower().replace("|", " ").split()
+    return len(words) >= 2 and words[0] in _NAME_HEADINGS and all(w in _COLUMN_HEADINGS for w in words)
 
 
 @lru_cache(maxsize=1)
@@ -243,8 +261,14 @@ def _name_list(text: str, start: int, end: int, status: str) -> list[Attendance]
     entries = _entries(text, start, end)
     if not entries or not all(looks_like_name_entry(e) for e, _ in entries):
         return None
-    found = [parse_attendee_entry(e, s, status=status) for e, s in entries]
-    return [a for a in found if a is not None]
+    people: list[Attendance] = []
+    for entry, span in entries:
+        if is_organisation(entry):  # not a person; "Cllr Jo Bloggs, Westbury Borough Council, ...":
+            if people and people[-1].organisation is None:  # the organisation of the one before
+                people[-1] = replace(people[-1], organisation=entry)
+        elif (person := parse_attendee_entry(entry, span, status=status)) is not None:
+            people.append(person)
+    return people
 
 
 def find_apologies(text: str, start: int = 0, end: int | None = None) -> list[Attendance]:

@@ -5,6 +5,8 @@
   are data: ``quirks/post_nominals.csv``.
 * Surname first, as registers write it: "Smith, Jane" -> "Jane Smith" (``surname_first``),
   used by the entry reader before it splits a name from its role.
+* An organisation is not a person: "Westbury Borough Council" (``is_organisation``), used by
+  every list reader that meets one beside a name.
 
 Particles keep their surname ("Jan van Dijk" stays whole); ``transforms.identity`` keys people
 by the full name.
@@ -51,11 +53,17 @@ def _role_without_post_nominals(role: str | None) -> str | None:
 
 
 def tidy_person(person: Attendance) -> Attendance:
-    """``person`` with post-nominal letters out of the name and the front of the role."""
+    """``person`` with post-nominal letters out of the name and the front of the role, and the
+    organisation a role names as the organisation ("Chief Executive, Westbury Borough Council" ->
+    role "Chief Executive"; a role "Thames Valley Police" is kept as the role too)."""
     name, role = without_post_nominals(person.name), _role_without_post_nominals(person.role)
-    if name == person.name and role == person.role:
+    organisation = person.organisation
+    if role and organisation is None:  # a role that is only an organisation stays the role as well
+        split_role, organisation = role_and_organisation(role)
+        role = split_role or role
+    if name == person.name and role == person.role and organisation == person.organisation:
         return person
-    return replace(person, name=name, role=role)
+    return replace(person, name=name, role=role, organisation=organisation)
 
 
 def surname_first(entry: str) -> str | None:
@@ -84,3 +92,56 @@ def is_role_word(word: str) -> bool:
 def _is_title_word(word: str) -> bool:
     """A role word ("Treasurer", quirks/role_words.csv) or a rank ("Chief", "Supt") is no name."""
     return is_role_word(word) or split_rank(word)[0] is not None
+
+
+@lru_cache(maxsize=1)
+def _organisation_words() -> re.Pattern[str]:
+    words = [re.escape(r["word"]) for r in load_table("organisation_words")]
+    return re.compile(rf"\b(?:{'|'.join(words)})\b")
+
+
+@lru_cache(maxsize=1)
+def role_ending() -> re.Pattern[str]:
+    """A role at the end of a text ("... Independent Member") or "Leader"/"Chair" at its start."""
+    words = [re.escape(r["word"]) for r in load_table("role_nouns")]
+    return re.compile(rf"(?:^(?:Leader|Chair)\b|\b(?:{'|'.join(words)})$)", re.IGNORECASE)
+
+
+def is_organisation(text: str) -> bool:
+    """ "Westbury Borough Council", "OPCC", "Northshire Police": an organisation word and no
+    role at the end ("Leader of Westbury Borough Council" is a role) and no rank in front
+    ("Councillor Jo Bloggs of Westbury Borough Council" is a person)."""
+    if not _organisation_words().search(text):
+        return False
+    if role_ending().search(text.strip(" .")):
+        return text.lstrip().startswith("Office of ")  # "Office of the Police and Crime Commissioner"
+    rank, rest = split_rank(text.strip())
+    return rank is None or not rest[:1].isupper()  # "Mayor of London Office" stays one
+
+
+#: between a role and the organisation after it: "Chief Executive – Office of the PCC", "Head of
+#: Finance, Westbury Borough Council"
+_ROLE_ORGANISATION_SEP = re.compile(r",[ \t]+|[ \t]+[–—-][ \t]+")
+
+
+def names_organisation(text: str) -> bool:
+    """An organisation, not a role about one: "Thames Valley Police" yes, "Head of Kent Police" no."""
+    words = text.split()
+    return bool(words) and is_organisation(text) and not is_role_word(words[0])
+
+
+def role_and_organisation(role: str) -> tuple[str | None, str | None]:
+    """A role as written, split into the role and the organisation it names.
+
+    >>> role_and_organisation("Chief Executive – Office of the Police and Crime Commissioner")
+    ('Chief Executive', 'Office of the Police and Crime Commissioner')
+    >>> role_and_organisation("Thames Valley Police"), role_and_organisation("Head of Kent Police")
+    ((None, 'Thames Valley Police'), ('Head of Kent Police', None))
+    """
+    text = role.strip(" .")
+    *head, last = _ROLE_ORGANISATION_SEP.split(text)
+    if head and names_organisation(last) and not is_organisation(head[0]):
+        return text[:len(text) - len(last)].rstrip(" ,–—-\t"), last
+    if names_organisation(text):
+        return None, text
+    return role, None

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from transforms.attendance.attendees import is_column_header
 from transforms.attendance.prose_entry import initials_at, section_label
 from transforms.attendance.prose_lists import (
     is_organisation_label,
@@ -76,8 +77,24 @@ def zone_start(text: str, items: list[AgendaItem]) -> int | None:
             break
     for m in re.finditer(r"[^\n]+", text[:limit]):
         if initials_at(m.group()) is not None and _names_someone(m.group()):
-            return m.start()
+            return _rows_above(text, m.start())
     return None
+
+
+def _rows_above(text: str, start: int) -> int:
+    """The start of the block whose first line with initials starts at ``start``: a row right
+    above it that names someone without initials ("Jo Lee Police & Crime Commissioner") is its
+    first row."""
+    for _ in range(3):
+        if start < 2 or text[start - 2] == "\n":  # a blank line (or the page's start) above
+            break
+        above = text.rfind("\n", 0, start - 1) + 1
+        line = text[above:start - 1]
+        found = parse_prose_attendees(text, above, start - 1)
+        if label_at(line) is not None or not found or not _mostly_people(text, above, start - 1, found):
+            break
+        start = above
+    return start
 
 
 def find_attendance(text: str, items: list[AgendaItem]) -> list[Attendance]:
@@ -159,11 +176,14 @@ def _starts_section(text: str, line_start: int, end: int) -> bool:
 
 @dataclass(frozen=True)
 class _State:
-    """The list being read: its status, the flag its label sets, its organisation group."""
+    """The list being read: its status, the flag its label sets, its organisation group, and the
+    role waiting for the next person."""
 
     status: str
     flag: str = ""
     organisation: str | None = None
+    #: the role a one-person label's line held when it named nobody, for the person on the next line
+    role: str | None = None
 
 
 #: an organisation group label alone on its line: "Kent Police:", "**Office of the PCC:**"
@@ -185,15 +205,23 @@ def _read_line(text: str, start: int, end: int, state: _State) -> tuple[list[Att
             state, named = replace(state, organisation=clean(org.group("org"))), True
             continue
         rest = text[piece_start:piece_end]
+        if is_column_header(rest):  # "Name Role" over the rows: part of the list, nobody
+            named = True
+            continue
         if clean(rest).lower().strip(" .") in _no_one() or not rest.strip(" .|*"):
             continue
         found = parse_prose_attendees(text, piece_start, piece_end, status=state.status,
                                       organisation=state.organisation)
         if found and _mostly_people(text, piece_start, piece_end, found):
-            people.extend(_with_flag(p, state.flag) for p in found)
+            people.extend(_with_flag(p, state.flag, state.role) for p in found)
             named = True
+        elif state.flag in _ONE_LINE_FLAGS and piece_start > start and state.role is None:
+            # "Minute taker: Personal Assistant to the CEO" / "Jo Bloggs (JB)": the label's line holds
+            # the role, its person is on the next line
+            state = replace(state, role=clean(rest).strip(" .;"))
+            continue
         if state.flag in _ONE_LINE_FLAGS:
-            state = replace(state, flag="")  # "In the Chair: X" names one person, not the lines below
+            state = replace(state, flag="", role=None)  # "In the Chair: X" names one person, not the lines below
     return people, state, named
 
 
@@ -209,7 +237,9 @@ def _mostly_people(text: str, start: int, end: int, found: list[Attendance]) -> 
     return words <= 12 * len(found) or initials_at(text[start:end]) is not None
 
 
-def _with_flag(person: Attendance, flag: str) -> Attendance:
+def _with_flag(person: Attendance, flag: str, role: str | None = None) -> Attendance:
+    if role and person.role is None:
+        person = replace(person, role=role)
     return replace(person, **{flag: True}) if flag else person
 
 

@@ -8,7 +8,8 @@
   "substitute for Rigg"; the member replaced gave apologies);
 * attendance blocks under the labels of ``quirks/panel_attendance_labels.csv`` ("Present:",
   "Members present:", "Substitute Members:", "In Attendance:", "Apologies for absence:", also
-  after "Minutes:" or a paragraph number), line by line until a line reads as a sentence;
+  after "Minutes:" or a paragraph number, or as an item title with "Minutes:" on the next line),
+  line by line until a line reads as a sentence;
   a bracketed organisation closes a group: "Ivy Lowe, Sam Pratt (Northmoor Borough Council)"
   gives both that organisation. Each entry is read by ``panel_person.person``.
 
@@ -25,6 +26,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from transforms.attendance.names import names_organisation, role_ending
 from transforms.attendance.panel_person import SUBSTITUTE_NOTE, is_organisation, parens, person
 from transforms.models import Attendance, Span
 from transforms.quirks import load_table
@@ -36,20 +38,42 @@ _APOLOGY_LIST = re.compile(r"\bapolog(?:y|ies)\b[^.\n]*?\b(?:from|on behalf of|b
 #: a list line under "Apologies were received from:": a bullet, then a name
 _BULLETED = re.compile(r"^[ \t]*[•·▪◦●*\-–][ \t]*(?=\S)")
 _GUARDED_APOLOGY_LIST = GuardedPattern(_APOLOGY_LIST)
-_SENT_APOLOGIES = re.compile(r"(?P<list>[^.\n]*?)\s+(?:were|was)\s+unable to attend[^.\n]*?\bapologies\b")
+#: what follows the people in "X and Y were unable to attend and sent apologies", "X had also
+#: given apologies"
+_SENT_APOLOGIES_WORDS = (r"(?:(?:were|was)\s+unable to attend[^.\n]*?\bapologies\b"
+                         r"|(?:had|have|has)\s+(?:also\s+)?(?:given|sent|tendered|submitted)\s+"
+                         r"(?:their\s+|his\s+|her\s+)?apologies\b)")
+_SENT_APOLOGIES = re.compile(r"(?P<list>[^.\n]*?)\s+" + _SENT_APOLOGIES_WORDS)
 #: the part of ``_SENT_APOLOGIES`` after the list: found first, so that the list is only looked for
-#: in the sentence holding it (trying the lazy list at every character is quadratic on long lines)
-_SENT_APOLOGIES_TAIL = re.compile(r"\s+(?:were|was)\s+unable to attend[^.\n]*?\bapologies\b")
-_SUBSTITUTION = re.compile(
-    r"(?P<sub>(?:[A-Z][\w.'’-]*[ \t]+){1,5}?)(?P<how>substituted for|was a named substitute for|"
-    r"was substituting for|attended as (?:a )?substitute for|substituting for)[ \t]+"
-    r"(?P<for>[A-Z][\w'’-]*\.?(?:[ \t]+[A-Z][\w'’-]*\.?){0,3}(?:[ \t]*\([^()\n]*\))?)")
+#: in the sentence holding it (trying the lazy list at every character is quadratic on long lines).
+#: It starts at the verb after a space, not at the space: a long run of blanks is then passed once
+_SENT_APOLOGIES_TAIL = re.compile(r"(?<=\s)" + _SENT_APOLOGIES_WORDS)
+
+
+def _substitution_pattern(how: str) -> re.Pattern[str]:
+    """ "<substitute> <how> <member replaced>", the member's bracket included."""
+    return re.compile(rf"(?P<sub>(?:[A-Z][\w.'’-]*[ \t]+){{1,5}}?)(?P<how>{how})[ \t]+"
+                      r"(?P<for>[A-Z][\w'’-]*\.?(?:[ \t]+[A-Z][\w'’-]*\.?){0,3}(?:[ \t]*\([^()\n]*\))?)")
+
+
+_SUBSTITUTION = _substitution_pattern(r"substituted for|was a named substitute for|was substituting for|"
+                                      r"attended as (?:a )?substitute for|substituting for")
+#: "County Councillor Al Penn replaced County Councillor Bo Rigg at the meeting."
+_REPLACED = _substitution_pattern(r"replaced")
 _BLOCK_END = re.compile(r"^[ \t]*(?:Item\b|Minutes\b|No\.|[A-Z][^:\n]{0,40}:[ \t]*$)")
 #: a period that ends the sentence: not after an initial ("L.") or a title ("Mr.")
 _SENTENCE_END = re.compile(
     r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bCllr)(?<!\bSt)\.(?=\s|$)|[|\n]")
+#: a closed bracket, inside which no separator splits: "(Finance Manager, Westbury Council)"; one
+#: longer than a qualifier is more likely an unclosed "(" meeting a later ")"
+_CLOSED_BRACKET = re.compile(r"\([^()\n]{0,80}\)")
 _SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*|\s+&\s+")
 _INNER_RANK = re.compile(r"\s(?=(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Professor|Mayor|Colonel|Alderman)\.?\s+[A-Z])")
+#: the plural "s" of a role shared by a group: "(Independent Members)", "(Co-opted Members)"
+_PLURAL_ROLE = re.compile(r"(?<=Member)s$", re.IGNORECASE)
+#: the rest of an organisation's name or a role that an "and" cut off: "Crime", "Crime Commissioner"
+_NAME_TAIL = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}[ \t]*[.;]?$")
+_PLURAL_ALONE = re.compile(r"Councillors\s*[:;]?$")
 _NARRATIVE = re.compile(r"\b(?:was|were|is|are|had|has|have|substituted|attended|joined|left)\b")
 #: lower-case words a list of names may hold: "Cllr A and Cllr B", "X on behalf of Y"
 _LIST_WORDS = {"and", "of", "the", "for", "on", "behalf", "via", "from", "to", "in", "at", "by", "de", "van",
@@ -68,13 +92,13 @@ def _labels() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     words = "|".join(r"\s+".join(map(re.escape, label.split())) for label in sorted(rows, key=len, reverse=True))
     pattern = re.compile(
         rf"^[ \t]*+(?:.*?\bMinutes:[ \t]*)?(?:\(?\d{{1,2}}[.)][ \t]*)?(?:(?P<details>Attendance Details)[ \t]*:?"
-        rf"|(?P<label>{words})[ \t]*:-?)[ \t]*(?P<rest>.*)$", re.IGNORECASE | re.MULTILINE)
+        rf"|(?P<label>{words})[ \t]*(?::-?|\n\s*Minutes[ \t]*:))[ \t]*(?P<rest>.*)$", re.IGNORECASE | re.MULTILINE)
     return pattern, rows
 
 
 def _entries(text: str, start: int, end: int) -> list[Span]:
     """Comma/"and"-separated entries of text[start:end], not split inside closed brackets."""
-    closed = [(m.start(), m.end()) for m in re.finditer(r"\([^(),]*\)", text[start:end])]
+    closed = [(m.start(), m.end()) for m in _CLOSED_BRACKET.finditer(text[start:end])]
     spans, piece = [], start
     for sep in _SEPARATOR.finditer(text, start, end):
         if any(s <= sep.start() - start < e for s, e in closed):
@@ -94,24 +118,36 @@ def _entries(text: str, start: int, end: int) -> list[Span]:
     return [s for s in out if text[s.start:s.end].strip()]
 
 
-def _list_people(text: str, start: int, end: int, status: str) -> list[Attendance]:
+def list_people(text: str, start: int, end: int, status: str) -> list[Attendance]:
     """People of a list until the first entry that is not one; a role after a person
     ("Mr T Vane, Independent Co-opted member") is that person's role."""
     people: list[Attendance] = []
     default_rank = None
+    lent: tuple[str, Span] | None = None  # the organisation or role just given to the person before
     for sp in _entries(text, start, end):
         entry = text[sp.start:sp.end].strip()
+        if _PLURAL_ALONE.match(entry):  # "Councillors: Rigg, Moss": the title alone, then names
+            default_rank = "Councillor"
+            continue
         if plural := re.match(r"\s*Councillors\s+", text[sp.start:sp.end]):
             # "Councillors Rigg, Moss and Hale": the title covers the names that follow
             default_rank, sp = "Councillor", Span(sp.start + plural.end(), sp.end)
             entry = text[sp.start:sp.end].strip()
-        if people and people[-1].organisation is None and "(" not in entry and is_organisation(entry):
-            people[-1] = replace(people[-1], organisation=entry.rstrip(". "))
+        if people and people[-1].organisation is None and "(" not in entry and names_organisation(entry):
+            people[-1], lent = replace(people[-1], organisation=entry.rstrip(". ;")), ("organisation", sp)
             continue
         found = person(entry, sp, status, default_rank=default_rank)
-        if found is None and _INNER_RANK.search(" " + entry) is None and people and entry[:1].isupper() \
-                and people[-1].role is None and not is_organisation(entry) and len(entry.split()) <= 6:
-            people[-1] = replace(people[-1], role=entry.rstrip(". "))
+        if found is None and lent is not None and _NAME_TAIL.match(entry):
+            # "…, Mayor's Office for Policing and Crime", "…, Police and Crime Commissioner": no separator
+            field, began = lent
+            people[-1] = replace(people[-1], **{field: text[began.start:sp.end].strip().rstrip(". ;")})
+            continue
+        lent = None
+        # a role after a person: "Mr T Vane, Independent Co-opted member", "…, independent co-opted member"
+        role_like = entry[:1].isupper() or role_ending().search(entry.rstrip(". ")) is not None
+        if found is None and _INNER_RANK.search(" " + entry) is None and people and role_like \
+                and people[-1].role is None and not names_organisation(entry) and len(entry.split()) <= 6:
+            people[-1], lent = replace(people[-1], role=entry.rstrip(". ;")), ("role", sp)
             continue
         if found is None:
             if entry[:1].islower():
@@ -140,7 +176,7 @@ def _sent_apologies(text: str) -> list[re.Match[str]]:
     ['Cllr Al Penn']
     """
     found: list[re.Match[str]] = []
-    if "unable to attend" not in text:  # the tail's words: no tail, no match (the usual case)
+    if "apologies" not in text:  # the tail's word: no tail, no match
         return found
     pos = 0
     while (tail := _SENT_APOLOGIES_TAIL.search(text, pos)) is not None:
@@ -160,24 +196,29 @@ def find_apology_sentences(text: str) -> list[Attendance]:
     lists = _APOLOGY_LIST.finditer(text) if _GUARDED_APOLOGY_LIST.could_match(text) else ()
     for m in lists:
         if "\n" in m.group(0):  # "Apologies were received from:" then one name a line
-            people.extend(_bulleted_people(text, m.start() + m.group(0).rfind("\n") + 1, "apologies"))
+            people.extend(bulleted_people(text, m.start() + m.group(0).rfind("\n") + 1, "apologies"))
             continue
-        people.extend(_list_people(text, m.end(), _sentence_end(text, m.end()), "apologies"))
+        people.extend(_grouped_people(text, m.end(), _sentence_end(text, m.end()), "apologies"))
     for m in _sent_apologies(text):
-        people.extend(_list_people(text, m.start("list"), m.end("list"), "apologies"))
+        people.extend(_grouped_people(text, m.start("list"), m.end("list"), "apologies"))
     return people
 
 
-def _bulleted_people(text: str, pos: int, status: str) -> list[Attendance]:
-    """People on the bulleted (or plain list) lines from ``pos`` until a blank line or a line
-    that reads as a sentence."""
+def bulleted_people(text: str, pos: int, status: str) -> list[Attendance]:
+    """People on the bulleted (or plain list) lines from ``pos`` until a line that reads as a
+    sentence, or a blank line not followed by another bullet."""
     people: list[Attendance] = []
+    after_blank = False
     for line_start, line_end in iter_line_bounds(text, pos):
         line = text[line_start:line_end]
+        if not line.strip():
+            after_blank = True
+            continue
         bullet = _BULLETED.match(line)
-        if not line.strip() or not (bullet or _is_list_line(line)):
+        if not (bullet or (_is_list_line(line) and not after_blank)):
             break
-        found = _list_people(text, line_start + (bullet.end() if bullet else 0), line_end, status)
+        after_blank = False
+        found = list_people(text, line_start + (bullet.end() if bullet else 0), line_end, status)
         if not found:
             break
         people.extend(found)
@@ -189,19 +230,24 @@ def _bulleted_people(text: str, pos: int, status: str) -> list[Attendance]:
 _SUBSTITUTED_BY = re.compile(
     r"(?P<for>(?:[A-Z][\w.'’-]*[ \t]+){1,4}?[A-Z][\w'’-]*)[ \t]*\((?:was[ \t]+)?substituted by[ \t]+"
     r"(?P<sub>[A-Z][^()\n]{2,60}?)\)")
+#: a word of a name or an organisation: a period only after an initial or a title, so that a name
+#: at a sentence's end does not run into the next sentence
+_NAME_WORD = r"(?:(?:[A-Z]|Mr|Mrs|Ms|Dr|Cllr|St)\.|[A-Z][\w'’-]*)"
 _DEPUTY_FOR = re.compile(
-    r"(?P<sub>(?:[A-Z][\w.'’-]*[ \t]+){1,5}?)(?:was[ \t]+in[ \t]+attendance|attended)[ \t]+as[ \t]+"
+    r"(?P<sub>(?:[A-Z][\w.'’-]*[ \t]+){1,5}?)(?:(?:was[ \t]+in[ \t]+attendance|attended)"
+    r"(?:[ \t]+(?P<when>(?:from|until)[ \t]+[Ii]tem[ \t]+\d+[a-z]?)[ \t]*,?)?[ \t]+as|was)[ \t]+"
     r"(?:the[ \t]+|a[ \t]+)?(?:deputy|substitute|representative)[ \t]+for[ \t]+"
-    r"(?P<for>[A-Z][\w'’-]*\.?(?:[ \t]+[A-Z][\w'’-]*\.?){0,3})")
+    rf"(?P<for>{_NAME_WORD}(?:[ \t]+(?:(?:of|and|upon)[ \t]+)?{_NAME_WORD}){{0,4}})")
 
 
 def find_substitutions(text: str) -> list[Attendance]:
     """The substitute (present, representative) and the member substituted (apologies) of each
     substitution sentence: "X substituted for Y", "Y (substituted by X)", "X was in attendance as
-    the deputy for Y"."""
+    the deputy for Y", "X replaced Y"."""
     people: list[Attendance] = []
     # every wording of a pattern holds its word: only lines with it are searched
-    for pattern, word in ((_SUBSTITUTION, "substitut"), (_SUBSTITUTED_BY, "substituted by"), (_DEPUTY_FOR, " for ")):
+    for pattern, word in ((_SUBSTITUTION, "substitut"), (_SUBSTITUTED_BY, "substituted by"), (_DEPUTY_FOR, " for "),
+                          (_REPLACED, " replaced ")):
         for m in finditer_in_lines(pattern, text, word):
             people.extend(_substitution(text, m))
     return people
@@ -215,9 +261,19 @@ def _substitution(text: str, m: re.Match[str]) -> list[Attendance]:
     begin = max(m.start("sub"), sentence_start)
     sub = person(text[begin:m.end("sub")], Span(begin, m.end("sub")), "present")
     replaced = person(m.group("for"), Span(m.start("for"), m.end("for")), "apologies")
+    if sub is not None and replaced is None and is_organisation(m.group("for")):
+        # "Cllr Al Penn was in attendance as the deputy for Westbury Borough Council"
+        return [_substitute(sub, m.group("for"), m.groupdict().get("when"))]
     if sub is None or replaced is None:
         return []
-    return [replace(sub, is_representative=True, note="substitute for " + replaced.name), replaced]
+    return [_substitute(sub, replaced.name, m.groupdict().get("when")), replaced]
+
+
+def _substitute(sub: Attendance, replaced: str, when: str | None) -> Attendance:
+    """The substitute for ``replaced``; "from Item 7" makes the attendance partial."""
+    note = "substitute for " + replaced
+    return replace(sub, is_representative=True, partial=sub.partial or when is not None,
+                   note=f"{when}; {note}" if when else note)
 
 
 def _is_list_line(line: str) -> bool:
@@ -245,7 +301,7 @@ def find_labelled_blocks(text: str) -> list[Attendance]:
             line = text[pos:line_end]
             if _BLOCK_END.match(line) or not line.strip() or not _is_list_line(line):
                 break
-            found = _grouped_line(text, pos, line_end, status)
+            found = _grouped_people(text, pos, line_end, status)
             if not found and people and _lends_organisation(people, line):
                 pos = line_end + 1
                 continue
@@ -266,15 +322,21 @@ def _lends_organisation(people: list[Attendance], line: str) -> bool:
     return True
 
 
-def _grouped_line(text: str, start: int, end: int, status: str) -> list[Attendance]:
-    """One list line; a bracketed organisation closes a group of people before it."""
-    people = _list_people(text, start, end, status)
+def _grouped_people(text: str, start: int, end: int, status: str) -> list[Attendance]:
+    """The people of one list line or sentence; a bracketed organisation closes a group of people
+    before it: "Councillors Rigg and Moss (Westbury Council)" gives both that organisation, and a
+    plural role ("Ann Bee and Cy Dunn (Independent Members)") gives each the singular."""
+    people = list_people(text, start, end, status)
     group: list[int] = []
     for i, p in enumerate(people):
         group.append(i)
         if "(" in text[p.span.start:p.span.end]:
-            for j in group:
-                people[j] = replace(people[j], organisation=people[j].organisation or p.organisation)
+            role = _PLURAL_ROLE.sub("", p.role) if p.role and len(group) > 1 and _PLURAL_ROLE.search(p.role) else None
+            # a role with the organisation ("(Finance Manager, Westbury Council)") is that person's own
+            shared = p.organisation if p.role is None else None
+            for j in group:  # one with a role of their own ("Mr T Vane, co-opted member") is not lent it
+                lent = people[j].organisation or (shared if people[j].role is None or j == i else None)
+                people[j] = replace(people[j], organisation=lent, role=role or people[j].role)
             group = []
     return people
 

@@ -22,6 +22,7 @@ from functools import lru_cache
 
 # what "(via Teams)", "(part)", "(in the Chair)" mean is shared data: quirks/qualifiers.csv
 from transforms.attendance.attendees import classify_qualifier
+from transforms.attendance.names import is_organisation, is_role_word, role_and_organisation, role_ending
 from transforms.models import Attendance, Span
 from transforms.quirks import load_table
 from transforms.ranks import split_rank
@@ -29,22 +30,11 @@ from transforms.ranks import split_rank
 _POST_NOMINALS = re.compile(r"(?:\s+(?:MBE|OBE|CBE|O\.B\.E\.?|M\.B\.E\.?|QPM|JP|DL|CC|KC|QC))+$")
 SUBSTITUTE_NOTE = re.compile(r"substitut(?:e|ing)\s+for\s+(?P<for>.+)$|^(?P<who>.+?)\s+substituting$",
                               re.IGNORECASE)
+_SUBSTITUTED_BY = re.compile(r"(?:was\s+)?substituted\s+by\b", re.IGNORECASE)
 _SUBSTITUTE_ALONE = re.compile(r"^(?:named\s+)?substitute(?:\s+member)?$", re.IGNORECASE)
 #: words that may sit between the capitalised words of a place: "Eastvale West and Marlow"
 _PLACE_JOINERS = {"and", "&", "upon", "on", "of", "the", "in", "under", "-"}
 _PARTICLES = {"de", "van", "von", "le", "la", "du", "da", "der", "ap", "–", "-"}
-
-
-@lru_cache(maxsize=1)
-def _organisation_words() -> re.Pattern[str]:
-    words = [re.escape(r["word"]) for r in load_table("organisation_words")]
-    return re.compile(rf"\b(?:{'|'.join(words)})\b")
-
-
-@lru_cache(maxsize=1)
-def _role_ending() -> re.Pattern[str]:
-    words = [re.escape(r["word"]) for r in load_table("role_nouns")]
-    return re.compile(rf"(?:^(?:Leader|Chair)\b|\b(?:{'|'.join(words)})$)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -53,18 +43,13 @@ def _extra_titles() -> re.Pattern[str]:
     return re.compile(rf"^(?P<title>{'|'.join(titles)})\s+(?=[A-Z])")
 
 
-def is_organisation(text: str) -> bool:
-    """ "Westbury Borough Council", "OPCC", "Northshire Police": an organisation word and no
-    role at the end ("Leader of Westbury Borough Council" is a role)."""
-    return bool(_organisation_words().search(text)) and not _role_ending().search(text.strip(" ."))
-
-
 def _is_place(text: str) -> bool:
     """A bracketed place after a member stands for the council they represent: "(Westbury)",
     "(Eastvale West and Marlow)", "(Stow-on-Wold)". Capitalised words only, no digits, no
     role word, not an abbreviation such as a party's "(LAB)"."""
     words = text.strip(" .").split()
-    if not 1 <= len(words) <= 6 or any(c.isdigit() for c in text) or _role_ending().search(text.strip(" .")):
+    if not 1 <= len(words) <= 6 or any(c.isdigit() for c in text) or role_ending().search(text.strip(" .")) \
+            or any(map(is_role_word, words)):
         return False
     if len(words) == 1 and words[0].isupper():
         return False
@@ -94,10 +79,30 @@ def parens(entry: str) -> tuple[str, list[str]]:
     return re.sub(r"\([^()]*(?:\)|$)", " ", entry), [p.strip() for p in parts if p.strip()]
 
 
+#: the gap between two columns of a table flattened to text: a tab or a run of spaces
+_COLUMN_GAP = re.compile(r"[ ]*\t[ \t]*|[ ]{2,}")
+
+
+def second_column(bare: str) -> tuple[str, list[str]]:
+    """ "Jo Bloggs   Westbury Borough Council" (a name and an organisation or role column, as a
+    table reads once flattened to text) -> ("Jo Bloggs", ["Westbury Borough Council"]); an entry
+    whose gap holds no organisation or role after it stays whole."""
+    gap = _COLUMN_GAP.search(bare.strip())
+    if gap is None:
+        return bare, []
+    left, right = bare.strip()[:gap.start()], bare.strip()[gap.end():].strip(" .,;")
+    if len(left.split()) < 2 or not right or not (is_organisation(right) or role_ending().search(right)
+                                                 or any(map(is_role_word, right.split()))):
+        return bare, []
+    return left, [right]
+
+
 def person(entry: str, span: Span, status: str, *, default_rank: str | None = None) -> Attendance | None:
     """One listed person: "Cllr Jo Bloggs OBE (Westbury) (Chair)" -> name "Jo Bloggs", rank "Cllr",
     organisation "Westbury", is_chair. None when the entry is not a person's name."""
     bare, qualifiers = parens(entry)
+    bare, column = second_column(bare)
+    qualifiers.extend(column)
     bare = " ".join(bare.split()).strip(" .,:;|")
     role = organisation = note = None
     flags = dict.fromkeys(("is_chair", "is_minute_taker", "is_observer", "is_representative", "remote",
@@ -112,10 +117,12 @@ def person(entry: str, span: Span, status: str, *, default_rank: str | None = No
     words = name.split()
     lower = next((i for i, w in enumerate(words) if w[0].islower() and w not in _PARTICLES), None)
     if lower and (rank or title_role):  # "Councillor Jo Bloggs in advance of the meeting"
-        name = " ".join(words[:lower])
+        name, after = " ".join(words[:lower]), " ".join(words[lower:])
+        if after.startswith("of ") and is_organisation(after[3:]):  # "Cllr Jo Bloggs of Westbury Council"
+            organisation = after[3:]
     if not _name_words_ok(name, rank is not None or title_role is not None):
         return None
-    if rank is None and title_role is None and (is_organisation(name) or _role_ending().search(name)):
+    if rank is None and title_role is None and (is_organisation(name) or role_ending().search(name)):
         return None  # "Westbury Borough Council", "Independent Member" on a line of their own
     role = title_role
     for q in qualifiers:
@@ -123,8 +130,8 @@ def person(entry: str, span: Span, status: str, *, default_rank: str | None = No
         meaning = classify_qualifier(q)
         if sub and sub.group("for"):
             flags["is_representative"], note = True, "substitute for " + split_rank(sub.group("for"))[1]
-        elif sub:
-            continue  # "(Councillor X substituting)": X is listed on their own by the caller
+        elif sub or _SUBSTITUTED_BY.match(q):
+            continue  # "(Councillor X substituting)", "(substituted by X)": X is read on their own
         elif _SUBSTITUTE_ALONE.match(q):
             flags["is_representative"] = True
         elif meaning is not None and meaning[0] in flags:
@@ -132,6 +139,8 @@ def person(entry: str, span: Span, status: str, *, default_rank: str | None = No
             note = q if meaning[1] and note is None else note
         elif len(org_role := re.split(r"\s+[–—-]\s+", q, maxsplit=1)) == 2 and is_organisation(org_role[0]):
             organisation, role = org_role[0], role or org_role[1]  # "(Westbury Council – Co-Opted Member)"
+        elif (split := role_and_organisation(q))[0] and split[1]:  # "(Finance Manager, Westbury Council)"
+            role, organisation = role or split[0], organisation or split[1]
         elif is_organisation(q) or (organisation is None and _is_place(q)):
             organisation = q
         else:

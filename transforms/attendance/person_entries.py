@@ -19,6 +19,7 @@ is not a person, is that person's role.
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import os
@@ -116,6 +117,19 @@ _SENT, _PAST, _WORDS = FEATURES.index("sentence"), FEATURES.index("past_tense"),
 _CAPS = FEATURES.index("cap_share")
 
 
+#: a line that introduces the list below it ("... questions submitted by:")
+_INTRO_LINE = re.compile(r"^[^\n:]{0,200}:[ \t]*$", re.MULTILINE)
+#: what such a line says when the people listed did not sit at the meeting: they sent questions
+_NOT_ATTENDING = re.compile(r"\b(?:questions?|petitions?|questioners?)\b", re.IGNORECASE)
+
+
+def _under_questioners(intros: list[tuple[int, bool]], pos: int) -> bool:
+    """The nearest introducing line above ``pos`` lists people who sent questions: "The Panel had
+    been notified of questions submitted by:" / "• Ms Ann Bee" is no attendance list."""
+    at = bisect.bisect_right(intros, (pos, True)) - 1
+    return at >= 0 and intros[at][1]
+
+
 def is_candidate(row: list[float]) -> bool:
     """Entries the model judges: some capitalised word, and not a sentence ("Mr Hill declared
     that he was ..."; the apologies and substitution rules read those); a short past-tense line
@@ -131,8 +145,9 @@ def find_person_entries(text: str) -> list[Attendance]:
     threshold = _model().threshold  # type: ignore[union-attr]  # scored implies a model
     marked = _in_runs([p >= threshold and e.heading is None for e, _, p in scored], scored)
     people: list[Attendance] = []
+    intros = [(m.start(), bool(_NOT_ATTENDING.search(m.group()))) for m in _INTRO_LINE.finditer(text)]
     for i, (entry, row, _) in enumerate(scored):
-        if not marked[i] or not _supported(scored, marked, i):
+        if not marked[i] or not _supported(scored, marked, i) or _under_questioners(intros, entry.span.start):
             continue
         status = _STATUS_OF_KIND.get(int(row[_KIND_AT]), "present")
         person = parse_person_entry(_initials_name_apart(entry.text), entry.span, status=status)
@@ -156,7 +171,9 @@ def with_person_entries(people: Sequence[Attendance], text: str, *, few: int = 1
     if sum(p.status == "present" for p in found) > few:
         return found
     for person in find_person_entries(text):
-        if not any(same_person(person, p) for p in found):
+        # a name inside an entry the rules read ("Cllr Al Penn (substituted by Cllr Bo Rigg)") is theirs
+        inside = any(p.span.start <= person.span.start and person.span.end <= p.span.end for p in people)
+        if not inside and not any(same_person(person, p) for p in found):
             found.append(person)
     return found
 

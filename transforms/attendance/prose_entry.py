@@ -157,6 +157,10 @@ def role_then_name(entry: str) -> tuple[str, str] | None:
     return None
 
 
+#: "Jo Lee, Secretary to the Board": two to four words, a comma, then a role
+_NAME_COMMA_ROLE = re.compile(r"^(?P<name>[^\s,()]+(?:[ \t]+[^\s,()]+){1,3}),[ \t]+(?P<role>(?P<first>[^\s,]+).*)$")
+
+
 def _split_without_initials(text: str) -> tuple[str, str | None]:
     """"CC Fenner – Chair" -> ("CC Fenner", "Chair"); "Jo Lee (Chief of Staff)" ->
     ("Jo Lee", "Chief of Staff"); "Jo Lee Police & Crime Commissioner" -> name, role."""
@@ -166,6 +170,9 @@ def _split_without_initials(text: str) -> tuple[str, str | None]:
     paren = re.match(r"^(?P<name>[^()]+?)\s*\((?P<role>[^()]+)\)\s*$", text)
     if paren:
         return paren.group("name"), paren.group("role")
+    comma = _NAME_COMMA_ROLE.match(text)  # "Jo Lee, Secretary": a name, then a role
+    if comma and all(is_name_word(w) for w in comma.group("name").split()) and is_role_word(comma.group("first")):
+        return comma.group("name"), comma.group("role")
     rank, rest = split_rank(text)
     words = rest.split()
     n = 0
