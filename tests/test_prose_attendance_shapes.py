@@ -1,5 +1,7 @@
 """Apologies and substitutions written in prose, on an invented panel page."""
 
+import pytest
+
 from transforms.adapters import parse_document
 from transforms.models import CleanText
 
@@ -147,3 +149,25 @@ def test_a_label_column_in_capitals_with_initials_including_a():
     assert got == {"J Smith": ("present", None), "A Brown": ("present", None),
                    "P Green": ("present", "Independent Member"), "S Black": ("present", "Chief Executive"),
                    "R Grey": ("apologies", None)}
+
+
+@pytest.mark.parametrize(("label", "status"), [("Members absent", "absent"), ("Absent", "absent"),
+                                               ("Attending", "present"), ("Officers in attendance", "present")])
+def test_a_second_list_under_any_attendance_label_keeps_its_status_and_roles(label, status):
+    # a page no layout claims: the second list sits under a label other than "Present:"; a role
+    # after a comma is the person's role, not another person
+    text = (f"Northshire Joint Audit Committee\nMinutes of the meeting held on 3 March 2031\n\nPresent:\n"
+            f"Cllr Jo Hale (Chair)\nCllr Sam Reed\n\n{label}:\nCllr Eve Grant\nMr Tom Vane, Independent Member\n\n"
+            "1. Minutes\nRESOLVED that the minutes be approved.\n")
+    minutes = parse_document(CleanText("d4", "w.txt", text, "text"))
+    assert minutes.adapter == "generic"
+    assert [(a.name, a.status, a.role) for a in minutes.attendance] == [
+        ("Jo Hale", "present", None), ("Sam Reed", "present", None),
+        ("Eve Grant", status, None), ("Tom Vane", status, "Independent Member")]
+
+
+def test_a_role_after_a_comma_in_an_apologies_list_is_no_person():
+    text = ("Northshire Joint Audit Committee\n\nApologies:\nCllr Eve Grant\nMr Tom Vane, Independent Member\n\n"
+            "1. Minutes\n")
+    got = [(a.name, a.status, a.role) for a in parse_document(CleanText("d5", "v.txt", text, "text")).attendance]
+    assert got == [("Eve Grant", "apologies", None), ("Tom Vane", "apologies", "Independent Member")]

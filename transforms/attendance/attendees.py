@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from transforms.attendance.names import is_organisation, without_post_nominals
+from transforms.attendance.names import is_organisation, is_role, without_post_nominals
 from transforms.models import Attendance, Span
 from transforms.quirks import load_table
 from transforms.ranks import normalise_rank, split_rank
@@ -266,6 +266,9 @@ def _name_list(text: str, start: int, end: int, status: str) -> list[Attendance]
         if is_organisation(entry):  # not a person; "Cllr Jo Bloggs, Westbury Borough Council, ...":
             if people and people[-1].organisation is None:  # the organisation of the one before
                 people[-1] = replace(people[-1], organisation=entry)
+        elif is_role(entry):  # not a person either; "Mr Tom Vane, Independent Member": his role
+            if people and people[-1].role is None:
+                people[-1] = replace(people[-1], role=entry.strip(" ."))
         elif (person := parse_attendee_entry(entry, span, status=status)) is not None:
             people.append(person)
     return people

@@ -107,6 +107,15 @@ def role_ending() -> re.Pattern[str]:
     return re.compile(rf"(?:^(?:Leader|Chair)\b|\b(?:{'|'.join(words)})$)", re.IGNORECASE)
 
 
+def is_role(text: str) -> bool:
+    """A role standing alone as a list entry, with no name in it: "Independent Member",
+    "Chief Executive"; not "Cllr Jo Bloggs" or "Tom Vane"."""
+    words = text.strip(" .").split()
+    if not words or split_rank(text.strip())[0] is not None:
+        return False
+    return bool(role_ending().search(text.strip(" ."))) or all(is_role_word(w) for w in words)
+
+
 def is_organisation(text: str) -> bool:
     """ "Westbury Borough Council", "OPCC", "Northshire Police": an organisation word and no
     role at the end ("Leader of Westbury Borough Council" is a role) and no rank in front
