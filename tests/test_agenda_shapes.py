@@ -24,3 +24,31 @@ def test_resolution_words_are_not_titles():
     assert not looks_like_title("The following 5 members be appointed to the sub-committee")
     assert looks_like_title("Members to be appointed")  # "to be": a heading, not a resolution
     assert _items("1.\nThe report be noted.\n2.\nPrecept\n") == [("2", "Precept")]
+
+
+def test_headings_may_end_with_a_full_stop():
+    # a lone-number page whose titles end with a full stop; the minute text is a sentence
+    text = ("41.\n\nMinutes of the meeting held on 3 March 2031. pdf icon PDF 80 KB\n\nMinutes:\n\n"
+            "The minutes were confirmed.\n\nPNL 5/31\n\nExclusion of the Press and Public.\n\n"
+            "To consider excluding the press and public from the meeting.\n\n43.\n\n"
+            "Budget and Medium Term Financial Plan Update.\n")
+    assert _items(text) == [("41", "Minutes of the meeting held on 3 March 2031."),
+                            ("PNL 5/31", "Exclusion of the Press and Public."),
+                            ("43", "Budget and Medium Term Financial Plan Update.")]
+    assert looks_like_title("To confirm the Minutes and Actions from the meeting on the 4th May 2031.")
+    assert not looks_like_title("There were no declarations of interest at this meeting of the Panel today.")
+    assert not looks_like_title("The Chair welcomed the new members.")
+
+
+def test_a_bracketed_note_is_not_the_titles_sentence():
+    text = ("12.\n\nDeclarations of Pecuniary and Other Interests (such declarations are to be made in "
+            "accordance with each member's council's Code of Conduct)\n\nMinutes:\n\nNone were made.\n")
+    assert _items(text) == [("12", "Declarations of Pecuniary and Other Interests (such declarations are to "
+                                   "be made in accordance with each member's council's Code of Conduct)")]
+
+
+def test_a_linked_file_name_is_not_an_item():
+    text = ("Meeting Agenda\n  1. Election of Chair\n    To elect the Chair.\n    1. 1a.pdf\n      Size = 12 KB\n"
+            "  2. Apologies for Absence\n  3. Declarations of Interest\n")
+    assert _items(text) == [("1", "Election of Chair"), ("2", "Apologies for Absence"),
+                            ("3", "Declarations of Interest")]

@@ -62,6 +62,14 @@ _NARRATION = re.compile(r"^(?:The|A|An|Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Members
                         r"(?:\s+[A-Z][\w'’.-]*){0,3}\s+(?:[a-z]+ed|was|were|had|has|said|gave|took|made)\b")
 
 
+#: a heading may end with a full stop ("Urgent Items."); a longer stopped line is a sentence
+_MAX_STOPPED_TITLE_WORDS = 12
+#: an agenda's instruction, "To confirm the minutes of the meeting on 7 June 2030.", may run longer
+_INSTRUCTION = re.compile(r"^\s*To\s+[a-z]+\b")
+#: a bracketed note inside a title: "(such declarations are to be made ...)"
+_BRACKETED = re.compile(r"\([^()\n]*\)")
+#: a linked document's file name ("1a.pdf", "Appendix_B.docx"): an attachment, not an item
+_FILE_NAME = re.compile(r"^\s*\S+\.(?:pdf|docx?|xlsx?|pptx?|odt|rtf|csv)\s*$", re.IGNORECASE)
 #: "<subject> be <participle>": the words of a resolution, never a title
 _SUBJUNCTIVE = re.compile(r"^[A-Z][^.;:]{2,160}?\s(?<!\bto\s)(?<!\bwill\s)(?<!\bnot\s)be\s+[a-z]+(?:ed|en|wn)\b")
 
@@ -75,16 +83,21 @@ def clean_title(raw: str) -> str:
 
 
 def looks_like_title(line: str) -> bool:
-    """A short heading, not a sentence: "Forward plan of reports" yes; "The Commissioner
-    introduced the report." or "There were none." no."""
+    """A short heading, not a sentence: "Forward plan of reports" yes, and with a full stop
+    ("Exclusion of the Press and Public."); "The Commissioner introduced the report.",
+    "There were none." or a file name ("2a.pdf") no. A bracketed note inside a title
+    ("Declarations of Interest (to be made under the Code of Conduct)") is not its sentence."""
     words = line.split()
-    if not words or len(words) > _MAX_TITLE_WORDS or not line.strip()[0].isalnum():
+    if not words or len(words) > _MAX_TITLE_WORDS or not line.strip()[0].isalnum() or _FILE_NAME.match(line):
         return False
     if _SUBJUNCTIVE.search(line):
         return False  # "Further information be provided": a resolution's words
-    has_verb = bool(_FINITE_VERB.search(line))
-    ends_sentence = line.rstrip().endswith((".", "?", "!"))
-    if ends_sentence and (len(words) > 5 or has_verb):
+    heading = _BRACKETED.sub(" ", line)
+    words = heading.split()
+    has_verb = bool(_FINITE_VERB.search(heading))
+    ends_sentence = heading.rstrip().endswith((".", "?", "!"))
+    too_long = len(words) > _MAX_STOPPED_TITLE_WORDS and not _INSTRUCTION.match(heading)
+    if ends_sentence and (too_long or has_verb or _NARRATION.match(heading)):
         return False
     return not (has_verb and len(words) > 8)
 
