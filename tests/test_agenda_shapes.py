@@ -1,5 +1,6 @@
 """Agenda items on invented pages of the shapes read by transforms.agenda."""
 
+from transforms.agenda.notes_items import find_items
 from transforms.agenda.numbered_items import find_numbered_items, looks_like_title
 
 
@@ -52,3 +53,39 @@ def test_a_linked_file_name_is_not_an_item():
             "  2. Apologies for Absence\n  3. Declarations of Interest\n")
     assert _items(text) == [("1", "Election of Chair"), ("2", "Apologies for Absence"),
                             ("3", "Declarations of Interest")]
+
+
+def _notes(text):
+    return [(a.item_number, a.title) for a in find_items(text)]
+
+
+def test_a_list_inside_a_minute_numbered_item_is_not_items():
+    text = ("412. APOLOGIES\n\nNone recorded.\n\n413.MINUTES OF THE PREVIOUS MEETING\n\n"
+            "The following updates were provided:\n\n  1. From Minute 405.2: Confirmed KB would cost the options.\n"
+            "  2. Fleet Review: the draft is with the panel.\n\n  3. ACTION LOG\n\n414. DECISIONS REQUIRED\n\n"
+            "  1. Partnership Fund\n")
+    assert _notes(text) == [("412", "APOLOGIES"), ("413", "MINUTES OF THE PREVIOUS MEETING"),
+                            ("414", "DECISIONS REQUIRED")]
+    # a running number may pass 100: "99." stays beside "100." and "101."
+    assert _notes("99. Apologies\nNone.\n100. Minutes\nAgreed.\n101. Estates\n") == [
+        ("99", "Apologies"), ("100", "Minutes"), ("101", "Estates")]
+
+
+def test_a_minute_title_with_its_discussion_run_on_after_a_colon():
+    text = ("820 Decisions Required\n820a Fleet Strategy – Annual Update: KB gave an overview of the fleet "
+            "replacement plan and the Board noted the report.\n820b Citizens in Policing: Cadet Programme\n")
+    assert _notes(text) == [("820", "Decisions Required"), ("820a", "Fleet Strategy – Annual Update"),
+                            ("820b", "Citizens in Policing: Cadet Programme")]
+
+
+def test_a_numbered_paragraph_of_board_notes_is_not_an_item():
+    text = ("The Action Log was noted and the following updates provided:\n"
+            "  1. The Board agreed that the following actions can be closed as completed: 4, 7 and 9.\n"
+            "  2. (ref.7) JH confirmed the report is due in May.\n")
+    assert _notes(text) == []
+
+
+def test_item_label_alone_with_the_title_below():
+    text = ("ITEM 1:\nATTENDANCE\nCC Fenn - Chair\nACC Lowe\nITEM 2: Review of minutes\n"
+            "Summary of Discussion:\nAgreed.\n")
+    assert _notes(text) == [("1", "ATTENDANCE"), ("2", "Review of minutes")]

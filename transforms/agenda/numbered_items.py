@@ -82,6 +82,12 @@ def clean_title(raw: str) -> str:
     return " ".join(title.split())
 
 
+def narrates(line: str) -> bool:
+    """A numbered paragraph telling what happened: "The Board agreed that ...", "Mr Dorsey
+    presented ..."."""
+    return bool(_NARRATION.match(line.strip()))
+
+
 def looks_like_title(line: str) -> bool:
     """A short heading, not a sentence: "Forward plan of reports" yes, and with a full stop
     ("Exclusion of the Press and Public."); "The Commissioner introduced the report.",
