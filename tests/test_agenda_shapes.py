@@ -89,3 +89,40 @@ def test_item_label_alone_with_the_title_below():
     text = ("ITEM 1:\nATTENDANCE\nCC Fenn - Chair\nACC Lowe\nITEM 2: Review of minutes\n"
             "Summary of Discussion:\nAgreed.\n")
     assert _notes(text) == [("1", "ATTENDANCE"), ("2", "Review of minutes")]
+
+
+def test_a_numbered_list_of_papers_is_not_items():
+    # the page lost its item numbers; the only numbered lines name the papers under an item
+    text = ("Public Questions pdf icon PDF 80 KB\n\nSupplementary papers:\n\nAnswers to questions asked :\n\n"
+            "1 Commissioner's written answer to Mr Dale question 1\n  2 Answer to Mr Dale question 2\n"
+            "     3 Ms Ford questions and Commissioner's answer\n\nThe Panel noted the answers.\n")
+    assert _items(text) == []
+    # a label over the items themselves is no list of papers
+    assert _items("Agenda items and papers:\n1 Apologies\n2 Minutes\n") == [("1", "Apologies"), ("2", "Minutes")]
+    # nor is an item numbered on after a label: the list of papers starts at 1
+    text = "3. Minutes\nAdditional documents:\n4. Budget Report\n5. Estates Strategy\n"
+    assert _items(text) == [("3", "Minutes"), ("4", "Budget Report"), ("5", "Estates Strategy")]
+
+
+def test_numbered_paragraphs_of_one_item_stay_paragraphs():
+    # "7.1" and "7.3" are sentences, so "7.2" and "7.4" are paragraphs too
+    text = ("Minutes:\n\n7.1  The Committee received the report of the Clerk.\n\n"
+            "7.2  The following guests attended the meeting to answer questions about the fleet:\n\n"
+            "7.3  A transcript of the discussion is attached at Appendix 2.\n\n"
+            "7.4  During the discussion, the Chief Executive undertook to write to the Committee:\n")
+    assert _items(text) == []
+
+
+def test_sub_items_written_inline_under_a_lone_number():
+    text = ("4.\n\nMINUTES OF THE LAST MEETING\n\nMinutes:\n\nAgreed.\n\n5.\n\nQUESTIONS FROM PANEL MEMBERS\n\n"
+            "5.1  QUESTION FROM COUNCILLOR ANN LEE\n\n   \"How many officers ...\"\n\n"
+            "5.2  QUESTION FROM COUNCILLOR BEN MOSS\n\n6.\n\nPOLICE AND CRIME PLAN\n\n7.\n\nANY OTHER BUSINESS\n")
+    assert _items(text) == [("4", "MINUTES OF THE LAST MEETING"), ("5", "QUESTIONS FROM PANEL MEMBERS"),
+                            ("5.1", "QUESTION FROM COUNCILLOR ANN LEE"),
+                            ("5.2", "QUESTION FROM COUNCILLOR BEN MOSS"),
+                            ("6", "POLICE AND CRIME PLAN"), ("7", "ANY OTHER BUSINESS")]
+
+
+def test_a_counter_alone_on_a_line_is_not_item_zero():
+    text = "Share this page\n12\n0\n0\nLoading.... (view fulltext now)\n"
+    assert _items(text) == []
