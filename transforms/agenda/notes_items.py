@@ -2,8 +2,10 @@
 
 "1. Welcome & Introduction", "353. APOLOGIES", "742a Data Centre – Report:",
 "ITEM 2: Review of minutes Summary of Discussion: ...", "Ref 02/17/08/2022" with the title
-on the next line. Phrases that end a title on the same line are data
-(``quirks/item_title_ends.csv``).
+on the next line ("ITEM 1:" too). Phrases that end a title on the same line are data
+(``quirks/item_title_ends.csv``). On a page of running minute numbers ("599.", "600.") a list
+that restarts at 1 inside an item is not items; numbered paragraphs ("1. The Board agreed
+...") never are.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from transforms.agenda.numbered_items import narrates
 from transforms.attendance.prose_entry import section_label
 from transforms.models import AgendaItem, Span
 from transforms.quirks import load_table
@@ -20,12 +23,19 @@ _ITEM_WORD = re.compile(r"^[ \t]*ITEM\s+(?P<num>\d{1,3}[a-z]?)\s*[:.\-–][ \t]*
                         re.MULTILINE | re.IGNORECASE)
 _REF = re.compile(r"^[ \t]*Ref\s*/?\s*(?P<num>\d{1,2}/\d{1,2}/\d{1,2}/\d{2,4})[ \t]*$",
                   re.MULTILINE | re.IGNORECASE)
-_DOTTED = re.compile(r"^[ \t]*(?P<num>\d{1,3}[a-z]?)\.[ \t]+(?P<title>[A-Z][^\n]{0,150}?)[ \t]*$",
+#: "3. Finance", "580.MINUTES OF THE PREVIOUS MEETING" (no space after the dot)
+_DOTTED = re.compile(r"^[ \t]*(?P<num>\d{1,3}[a-z]?)\.[ \t]*(?P<title>[A-Z][^\n]{0,150}?)[ \t]*$",
                      re.MULTILINE)
+#: "715 Previous Minutes", "716a MTFP – Quarterly Update: MP gave an overview ..." (a discussion
+#: run on after a colon is long; "683b Citizens in Policing: Cadet Programme" is one title)
 _UNDOTTED = re.compile(r"^[ \t]*(?P<num>\d{2,4}[a-z]?)[ \t]+"
-                       r"(?P<title>(?:[A-Z]|\d{2,4}[a-z]?\s[–-]\s)[^\n]{0,100}?)[ \t]*$",
+                       r"(?P<title>(?:[A-Z]|\d{2,4}[a-z]?\s[–-]\s)[^\n]{0,100}?)[ \t]*(?:$|:[ \t]+(?=[^\n]{60}))",
                        re.MULTILINE)
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+#: a running minute number, "580", "716a" (an item number of one or two digits is not one)
+_MINUTE_NUMBER = re.compile(r"^\d{3,4}[a-z]?$")
+#: the next line with text on it (a title written below its number)
+_NEXT_LINE = re.compile(r"\S[^\n]*")
 _SENTENCE_END = re.compile(r"\.(?:\s|$)|\s(?=The\s)")
 MAX_TITLE_WORDS = 14
 
@@ -52,8 +62,8 @@ def find_items(text: str) -> list[AgendaItem]:
 
 def _item(text: str, num: str, title_start: int, title_end: int, line_start: int) -> AgendaItem | None:
     title = clean(text[title_start:title_end]).strip(" .:*_|")
-    if not title or len(title.split()) > MAX_TITLE_WORDS:
-        return None
+    if not title or len(title.split()) > MAX_TITLE_WORDS or narrates(title):
+        return None  # "1. The Board agreed that ...": a numbered paragraph
     return AgendaItem(item_number=num, title=title, span=trimmed(text, line_start, title_end))
 
 
@@ -73,8 +83,13 @@ def _cut_title(text: str, start: int, end: int, *, sentence: bool) -> int:
 def _item_word(text: str) -> list[AgendaItem]:
     out = []
     for m in _ITEM_WORD.finditer(text):
-        start = m.start("title")
-        stop = _cut_title(text, start, m.end("title"), sentence=False)
+        start, end = m.start("title"), m.end("title")
+        if not text[start:end].strip():  # "ITEM 1:" alone, the title on the next line
+            nxt = _NEXT_LINE.search(text, m.end())
+            if nxt is None or _ITEM_WORD.match(text, text.rfind("\n", 0, nxt.start()) + 1):
+                continue
+            start, end = nxt.start(), nxt.end()
+        stop = _cut_title(text, start, end, sentence=False)
         first = text[start:stop].split()[:1]
         if first and section_label(first[0]) is not None:
             stop = start + len(first[0])  # "ATTENDANCE CC Fenner - Chair" -> "ATTENDANCE"
@@ -87,7 +102,7 @@ def _refs(text: str) -> list[AgendaItem]:
     """"Ref 01/17/08/2022" lines; the title is the first non-empty line below."""
     out = []
     for m in _REF.finditer(text):
-        nxt = re.compile(r"\S[^\n]*").search(text, m.end())
+        nxt = _NEXT_LINE.search(text, m.end())
         if nxt is None or _REF.match(text, text.rfind("\n", 0, nxt.start()) + 1):
             continue
         stop = _cut_title(text, nxt.start(), nxt.end(), sentence=True)
@@ -114,4 +129,19 @@ def _numbered(text: str) -> list[AgendaItem]:
             if (item := _item(text, m.group("num"), m.start("title"), m.end("title"),
                               m.start())) is not None:
                 out.append(item)
-    return out
+    return _in_minute_scheme(out)
+
+
+def _in_minute_scheme(items: list[AgendaItem]) -> list[AgendaItem]:
+    """On a page whose items carry running minute numbers ("599. APOLOGIES", "600. MINUTES"),
+    "1. From Minute 590.4: ..." is an entry of a list inside an item, not an item."""
+    minute_numbers = [_leading(a.item_number) for a in items if _MINUTE_NUMBER.match(a.item_number)]
+    if len(minute_numbers) < 2:
+        return items
+    # a running number never falls back to a small one ("99. AOB" may sit beside "100.")
+    floor = min(minute_numbers) // 2
+    return [a for a in items if _leading(a.item_number) >= floor]
+
+
+def _leading(number: str) -> int:
+    return int(number.rstrip("abcdefghijklmnopqrstuvwxyz"))
