@@ -22,7 +22,27 @@ from transforms.models import Attendance
 from transforms.ranks import split_rank
 from transforms.text.spans import clean
 
+#: "the force will consult ...", "the secretariat to circulate ...": a group named in lower case
+#: owns the action ("the minutes to be circulated" is passive: no owner)
+COLLECTIVE_OWNER = re.compile(r"^(?P<who>[Tt]he[ \t]+[a-z]{3,})[ \t]+(?:(?:is|are)[ \t]+)?(?:to|will|shall|should|must)"
+                              r"[ \t]+(?!be\b)[a-z]")
+#: "... brought to a future meeting.  Action: RJ": the owner written after the action, as a
+#: flattened "Action | Owner" column reads
+_OWNER_AFTER = re.compile(r"[ \t]+Action(?:[ \t]+by)?[ \t]*[:–—-][ \t]*(?P<owner>[A-Z][\w/&,' .-]{0,40}?)[ \t.]*$")
 _OWNER_SPLIT = re.compile(r"\s*(?:,|&|\band\b)\s*|\s+/\s+")  # not "T/CS"
+
+
+def owner_after(description: str) -> tuple[str, str | None]:
+    """An action's text without the owner written after it, and that owner: "Report to the
+    board.  Action: RJ" -> ("Report to the board.", "RJ"); no such owner -> (text, None).
+
+    >>> owner_after("Update the risk register.  Action: Jo Hale")
+    ('Update the risk register.', 'Jo Hale')
+    """
+    after = _OWNER_AFTER.search(description)
+    if after is None or len(after.group("owner").split()) > 4:
+        return description, None
+    return description[:after.start()].rstrip(), after.group("owner").strip(" .,")
 
 
 def owner_names(written: str, people: Sequence[Attendance] = ()) -> str | None:
