@@ -56,6 +56,7 @@ __all__ = ["Found", "MeetingHeader", "body_pattern", "find_body_mention", "find_
 
 _HEADER_LIMIT = 3000
 _LONE_ITEM_NUMBER = re.compile(r"^[ \t]*\d{1,3}(?:[a-z]|/\d{2,4})?\.?[ \t]*$", re.MULTILINE)
+_NEXT_LINE = re.compile(r"\s*\n([^\n]*\S[^\n]*)")
 _LABEL_ONLY = re.compile(r"^[ \t]*(?P<label>Date|Time|Place|Venue|Location)[ \t]*:[ \t]*$",
                          re.IGNORECASE | re.MULTILINE)
 _LABEL_VALUE = re.compile(r"^[ \t]*(?P<label>Date|Time|Place|Venue|Location)[ \t]*:[ \t]*(?P<value>\S.*)$",
@@ -98,11 +99,22 @@ def header_end(text: str) -> int:
     or "Minutes:" label (see ``_STOP_LINES``), at most 3000 characters in."""
     limit = min(len(text), _HEADER_LIMIT)
     ends = [limit]
-    for pattern in (_stop_lines(), _LONE_ITEM_NUMBER):
-        m = pattern.search(text, 0, limit)
-        if m:
+    if m := _stop_lines().search(text, 0, limit):
+        ends.append(m.start())
+    for m in _LONE_ITEM_NUMBER.finditer(text, 0, min(ends)):
+        if not _in_number_run(text, m.start(), m.end()):
             ends.append(m.start())
+            break
     return min(ends)
+
+
+def _in_number_run(text: str, start: int, end: int) -> bool:
+    """A lone number beside another lone number ("5" / "0" / "0": a page's counters), not an
+    agenda item's number."""
+    before = text[max(0, start - 40):start].rstrip()
+    prev_line = before[before.rfind("\n") + 1:]
+    nxt = _NEXT_LINE.match(text, end)
+    return bool(_LONE_ITEM_NUMBER.fullmatch(prev_line) or (nxt and _LONE_ITEM_NUMBER.fullmatch(nxt.group(1))))
 
 
 def _is_heading(line: str) -> bool:

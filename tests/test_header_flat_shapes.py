@@ -1,0 +1,55 @@
+"""Header shapes of text taken from PDFs and agenda notices (invented text throughout):
+colon-less table labels run together on a line, "will be held on <date>, at <time> in
+<place>", and page counters that are not agenda item numbers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from transforms.header.meeting_header import header_end, read_header
+from transforms.header.title_block import read_title_block
+
+
+def _values(header) -> dict[str, object]:
+    return {name: found.value for name in ("body", "meeting_date", "start_time", "end_time", "venue")
+            if (found := getattr(header, name)) is not None}
+
+
+def test_colon_less_labels_run_together() -> None:
+    text = ("Full text\n(1)\nMeeting Eastvale Strategic Meeting Venue The Blue Room, HQ\n"
+            "Date & time Monday 6 May 2030 10:00 hrs Attendees Mr B Cole (Chair) Chief Constable\n"
+            "Mr D Frost Deputy Chief Constable\n")
+    assert _values(read_title_block(text)) == {
+        "body": "Eastvale Strategic Meeting", "meeting_date": date(2030, 5, 6), "start_time": "10:00",
+        "venue": "The Blue Room, HQ"}
+
+
+@pytest.mark.parametrize("text", [
+    "Meeting rooms were booked for the Date of the review.\n",  # prose opening with a label word
+    "Venue hire was discussed.\n",  # one label, no date
+])
+def test_label_words_in_prose_are_not_labels(text: str) -> None:
+    assert _values(read_title_block(text)) == {}
+
+
+def test_agenda_notice_sentence_gives_time_and_place() -> None:
+    text = ("Full Authority Meeting\nFriday 3 May 2030\nA meeting of the Police Authority will be held on "
+            "Friday 3 May 2030, at 10:00 hrs in Council Chamber, County Hall, Westby to which members are "
+            "summoned.\n")
+    assert _values(read_title_block(text)) == {
+        "body": "Full Authority Meeting", "meeting_date": date(2030, 5, 3), "start_time": "10:00",
+        "venue": "Council Chamber, County Hall, Westby"}
+
+
+def test_minutes_of_another_meeting_give_no_date() -> None:
+    text = "The minutes of the meeting held on 19 March 2030 were agreed as a correct record.\n"
+    assert _values(read_title_block(text)) == {}
+
+
+def test_page_counters_do_not_end_the_header() -> None:
+    text = ("Copied!\n5\n0\n0\nLoading....\nMeeting Eastvale Strategic Meeting Venue The Blue Room, HQ\n"
+            "Date & time Monday 6 May 2030 10:00 hrs\n\n1\nApologies\n")
+    assert header_end(text) == text.index("1\nApologies")
+    assert read_header(text).meeting_date.value == date(2030, 5, 6)
