@@ -1,6 +1,7 @@
-"""Header shapes of text taken from PDFs and agenda notices (invented text throughout):
+"""Header shapes of text taken from PDFs, agenda notices and Scottish minutes (invented text):
 colon-less table labels run together on a line, "will be held on <date>, at <time> in
-<place>", and page counters that are not agenda item numbers."""
+<place>", page counters that are not agenda item numbers, "Approved Minute from the Meeting of
+<Body> held on <date>"."""
 
 from __future__ import annotations
 
@@ -53,3 +54,16 @@ def test_page_counters_do_not_end_the_header() -> None:
             "Date & time Monday 6 May 2030 10:00 hrs\n\n1\nApologies\n")
     assert header_end(text) == text.index("1\nApologies")
     assert read_header(text).meeting_date.value == date(2030, 5, 6)
+
+
+def test_approved_minute_of_a_named_meeting() -> None:
+    text = ("Report Summary\nApproved Minute from the Meeting of the Eastshire Police Authority held on "
+            "14 March 2031. The Minute was approved at the meeting on 25 April 2031.\n"
+            "Meeting of the Eastshire Police Authority - 25 April 2031\nDate : 25 April 2031\n")
+    h = read_header(text)
+    assert (h.body.value, h.meeting_date.value) == ("Eastshire Police Authority", date(2031, 3, 14))
+
+
+def test_minutes_of_the_previous_meeting_are_not_this_meeting() -> None:
+    text = "Minutes of the previous meeting held on 2 March 2030\nDate: 6 April 2030\n"
+    assert read_header(text).meeting_date.value == date(2030, 4, 6)

@@ -45,7 +45,7 @@ from transforms.header.meeting_title import (
     times_after,
     trim,
 )
-from transforms.header.title_block import read_title_block
+from transforms.header.title_block import body_name, read_title_block
 from transforms.models import Meeting, Span
 from transforms.quirks import load_table
 from transforms.text.dates import find_dates, parse_time
@@ -63,8 +63,12 @@ _LABEL_VALUE = re.compile(r"^[ \t]*(?P<label>Date|Time|Place|Venue|Location)[ \t
                           re.IGNORECASE | re.MULTILINE)
 _ANY_LABEL = re.compile(r"^[ \t]*[A-Za-z][A-Za-z &/]{0,29}:")
 _VIEW_DIRECTIONS = re.compile(r"\.?\s*View directions\s*$", re.IGNORECASE)
-_MINUTES_HEADING = re.compile(r"^[ \t]*(?:Draft\s+)?Minutes of (?:the|a)\b.*?\bheld on\b",
-                              re.IGNORECASE | re.MULTILINE)
+#: "Minutes of the meeting held on ...", "Approved Minute from the Meeting of the Eastshire Police
+#: Authority held on ..." (Scottish bodies write "Minute")
+_MINUTES_HEADING = re.compile(r"^[ \t]*(?:(?:Draft|Approved|Confirmed|Unconfirmed)\s+)?Minutes? (?:of|from) (?:the|a)\b"
+                              r".*?\bheld on\b", re.IGNORECASE | re.MULTILINE)
+#: "Minutes of the previous meeting held on ...": another meeting
+_PREVIOUS = re.compile(r"\b(?:previous|last)\b", re.IGNORECASE)
 _TIME_RANGE_LINE = re.compile(
     r"^[ \t]*(?P<a>\d{1,2}[.:]?\d{0,2}\s*(?:a\.?m\.?|p\.?m\.?|hrs)?)\s*(?:to|-|–)\s*"
     r"(?P<b>\d{1,2}[.:]?\d{0,2}\s*(?:a\.?m\.?|p\.?m\.?|hrs)?)[ \t]*$",
@@ -163,7 +167,8 @@ def find_minutes_heading(text: str, start: int = 0, end: int | None = None) -> M
     end = len(text) if end is None else end
     for ls, le in non_empty_line_bounds(text, start, end):
         m = _MINUTES_HEADING.match(text, ls, le)
-        if m is None or len(text[ls:le].split()) > 30 or ". " in text[ls:m.end()]:
+        if m is None or len(text[ls:le].split()) > 30 or ". " in text[ls:m.end()] \
+                or _PREVIOUS.search(text, ls, m.end()):
             continue
         when = date_at_start(text, m.end(), le)
         if when is None:
@@ -172,10 +177,23 @@ def find_minutes_heading(text: str, start: int = 0, end: int | None = None) -> M
         body = None
         if phrase:
             body = Found(" ".join(phrase.group(0).split()), Span(phrase.start(), phrase.end()))
+        elif named := _meeting_of(text, ls, m.end()):
+            body = named
         start_time, end_time = times_after(text, when[2], le)
         return MeetingHeader(body=body, meeting_date=Found(when[0], Span(when[1], when[2])),
                              start_time=start_time, end_time=end_time)
     return None
+
+
+_MEETING_OF = re.compile(r"\bmeeting of\s+(?P<name>.+?)\s+held on\b", re.IGNORECASE)
+
+
+def _meeting_of(text: str, start: int, end: int) -> Found | None:
+    """The body in "... Meeting of the Eastshire Police Authority held on", when it reads as a
+    body's name (``title_block.body_name``)."""
+    m = _MEETING_OF.search(text, start, end)
+    name = body_name(m.group("name")) if m else None
+    return Found(name, Span(m.start("name"), m.end("name"))) if m and name else None
 
 
 def find_venue(text: str, start: int = 0, end: int | None = None) -> Found | None:

@@ -298,6 +298,13 @@ def _clean_body(raw: str) -> str:
     return re.sub(r"\s+meeting$", "", value)  # "Chief Officer Group meeting"; "Full Authority Meeting" stays
 
 
+def body_name(raw: str) -> str | None:
+    """ "the EASTSHIRE POLICE AUTHORITY" -> "Eastshire Police Authority"; None unless it reads as
+    a body's name."""
+    body = _clean_body(raw)
+    return _case(body) if body and _is_body_heading(body) else None
+
+
 def _is_body_heading(value: str) -> bool:
     """A short run of capitalised words holding a body noun and some word of its own."""
     words = value.split()
