@@ -63,3 +63,10 @@ def test_a_capitalised_subject_without_a_verb_of_doing_is_no_owner() -> None:
 def test_notes_due_dates_use_the_shared_cue_words() -> None:
     assert _notes_actions("ACTION: Fleet paper to be re-scheduled for 14 May 2031 board.\n")[0][2] == date(2031, 5, 14)
     assert _notes_actions("ACTION: PT to report by 3 June 2031.\n")[0][2] == date(2031, 6, 3)
+
+
+def test_initials_of_hyphenated_and_middle_names() -> None:
+    people = [Attendance("Rae Hart-Lane", Span(0, 1)), Attendance("Jo Ann Hale", Span(0, 1))]
+    found = find_new_actions("Action: RHL to review the fleet plan.\nAction: JH to brief the Board.\n"
+                             "Action: JAH to close the log.\n", people=people)
+    assert [a.owner for a in found] == ["Rae Hart-Lane", "Jo Ann Hale", "Jo Ann Hale"]

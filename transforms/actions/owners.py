@@ -83,12 +83,29 @@ def _names_by(names: tuple[str, ...]) -> tuple[dict[str, set[str]], dict[str, se
     by_surname: dict[str, set[str]] | None = {}
     for name in names:
         words = name.split()
-        by_initials.setdefault("".join(w[0] for w in words).upper(), set()).add(name)
+        for key in _initials_of(words):
+            by_initials.setdefault(key, set()).add(name)
         if not words:
             by_surname = None
         elif by_surname is not None:
             by_surname.setdefault(words[-1].lower(), set()).add(name)
     return by_initials, by_surname
+
+
+def _initials_of(words: list[str]) -> set[str]:
+    """The initials a name is written as: every word ("Jo Ann Hale" -> "JAH"), first and last
+    ("JH"), and a hyphenated surname's parts ("Rae Hart-Lane" -> "RH", "RHL").
+
+    >>> sorted(_initials_of(["Rae", "Hart-Lane"]))
+    ['RH', 'RHL']
+    """
+    if not words:
+        return {""}
+    parts = [p for w in words for p in w.split("-") if p]
+    keys = {"".join(w[0] for w in words).upper(), "".join(p[0] for p in parts).upper()}
+    if len(words) > 2:
+        keys.add((words[0][0] + words[-1][0]).upper())
+    return keys
 
 
 def owner_names_all_or_none(owner: str, people: list[Attendance], text: str) -> str:
