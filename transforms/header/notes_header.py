@@ -24,7 +24,7 @@ _BODY = re.compile(r"(?P<body>(?:[A-Z][\w&'’]*\s+(?:(?:and|of|for|&)\s+)?){0,6
 _HELD = re.compile(r"Minutes of the meeting held\s+(?:in|at)\s+(?:the\s+)?(?P<venue>.+?),?\s+"
                    r"(?:at\s+\d|on\s+(?:[A-Z][a-z]+day,?\s+)?\d)", re.IGNORECASE | re.DOTALL)
 #: "Date of next meeting: 4 June 2031", or the date alone on the line below the heading
-_NEXT = re.compile(r"(?:date of (?:the )?next|next meeting)[^\n]*(?:\n\s*(?P<below>[^\n]{1,60}$))?",
+_NEXT = re.compile(r"(?:date of (?:the )?next|next meeting)[^\n]*(?=\n\s*(?P<below>[^\n]{1,60}$))?",
                    re.IGNORECASE | re.MULTILINE)
 _DAY_MONTH = re.compile(r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month>January|February|March|"
                         r"April|May|June|July|August|September|October|November|December)\b(?!\s+\d)",
@@ -52,7 +52,7 @@ def read_meeting(text: str, header_end: int) -> Meeting:
         start, end = _times(time_field.value)
     return Meeting(body=body, meeting_date=meeting_date, start_time=start, end_time=end,
                    venue=_venue(head, fields, date_field, date_line),
-                   next_meeting_date=_next_meeting(text), span=body_span)
+                   next_meeting_date=next_meeting_date(text), span=body_span)
 
 
 def _first(fields: dict[str, Field], *labels: str) -> Field | None:
@@ -149,7 +149,13 @@ def _line_after(head: str, line: str) -> str | None:
     return rest
 
 
-def _next_meeting(text: str) -> date | None:
+def next_meeting_date(text: str) -> date | None:
+    """The date in the first "Date of next meeting" / "The next meeting will be held on" line
+    that gives one, or alone on the line below it.
+
+    >>> next_meeting_date("9. Date of the next meeting\n\n5th November 2031\n")
+    datetime.date(2031, 11, 5)
+    """
     for m in _NEXT.finditer(text):
         heading, below = m.group().split("\n", 1)[0], m.group("below")
         if (d := parse_date(heading)) is not None:
