@@ -70,3 +70,12 @@ def test_initials_of_hyphenated_and_middle_names() -> None:
     found = find_new_actions("Action: RHL to review the fleet plan.\nAction: JH to brief the Board.\n"
                              "Action: JAH to close the log.\n", people=people)
     assert [a.owner for a in found] == ["Rae Hart-Lane", "Jo Ann Hale", "Jo Ann Hale"]
+
+
+def test_owner_and_deadline_fields_after_the_action() -> None:
+    [action] = find_new_actions("ACTION: Refresh the estates plan\nOwner: KD\nDeadline: 4 July 2031\n",
+                                people=PEOPLE, meeting_date=date(2031, 4, 2))
+    assert (action.owner, action.due_date, action.description) == ("Kim Dale", date(2031, 7, 4),
+                                                                   "Refresh the estates plan")
+    [action] = find_new_actions("Action: Update the risk register. Owner: PT. Due: 30 June 2031\n", people=PEOPLE)
+    assert (action.owner, action.due_date) == ("Priya Tan", date(2031, 6, 30))

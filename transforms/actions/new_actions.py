@@ -38,8 +38,12 @@ _GENERIC_ACTION = re.compile(r"^[ \t]*ACTION[ \t]*[:\-–—][ \t]*(?P<rest>\S.*
 #: "Action SN send formal note ...", "5. Action LW to review ..." (owner's initials, then the verb)
 _INITIALS_ACTION = re.compile(r"^[ \t]*(?:\d{1,2}[.)][ \t]+|[•*\-][ \t]*)?Action[ \t]+"
                               r"(?P<rest>(?P<owner>[A-Z]{2,4})[ \t]+[a-z]+\b.*)$", re.MULTILINE)
-_BY_WHOM = re.compile(r"\bBy\s+whom\s*:\s*(?P<v>.*?)(?=\s*\bBy\s+when\s*:|$)", re.IGNORECASE)
-_BY_WHEN = re.compile(r"\bBy\s+when\s*:\s*(?P<v>.*?)(?=\s*\bBy\s+whom\s*:|$)", re.IGNORECASE)
+#: "By whom:" / "Owner:" / "Lead:" and "By when:" / "Due:" / "Deadline:" fields after an action
+_WHOM_LABEL = r"\b(?:By\s+whom|Owner|Lead\s+officer|Responsible)\s*:"
+_WHEN_LABEL = r"\b(?:By\s+when|Due(?:\s+date)?|Deadline|Target\s+date)\s*:"
+_BY_WHOM = re.compile(rf"{_WHOM_LABEL}\s*(?P<v>.*?)(?=\s*{_WHEN_LABEL}|$)", re.IGNORECASE)
+_BY_WHEN = re.compile(rf"{_WHEN_LABEL}\s*(?P<v>.*?)(?=\s*{_WHOM_LABEL}|$)", re.IGNORECASE)
+_FIELD_LINE = re.compile(rf"(?:{_WHOM_LABEL}|{_WHEN_LABEL})", re.IGNORECASE)
 #: who must act: the words before "to <verb>" at the start of the action text
 OWNER_CLAUSE = re.compile(r"^(?P<who>[A-Z][^.;:]{0,60}?)\s+(?:to|will|should|must)\s+[a-z]")
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -204,7 +208,7 @@ def _with_following_fields(text: str, desc: Span, end: int) -> Span:
     """Extend an action's span over "By whom:" / "By when:" lines that follow it."""
     for _ in range(2):
         line = _next_line(text, desc.end + 1, end)
-        if line is None or not re.match(r"By\s+wh(?:om|en)\s*:", text[line.start:line.end], re.I):
+        if line is None or not _FIELD_LINE.match(text, line.start, line.end):
             break
         desc = Span(desc.start, line.end)
     return desc
