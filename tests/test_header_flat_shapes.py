@@ -67,3 +67,9 @@ def test_approved_minute_of_a_named_meeting() -> None:
 def test_minutes_of_the_previous_meeting_are_not_this_meeting() -> None:
     text = "Minutes of the previous meeting held on 2 March 2030\nDate: 6 April 2030\n"
     assert read_header(text).meeting_date.value == date(2030, 4, 6)
+
+
+def test_a_council_of_officers_is_a_body_a_local_authority_is_not() -> None:
+    h = read_title_block("Chief Constables' Council\nMinutes\nWednesday 14 January 2032\n")
+    assert (h.body.value, h.meeting_date.value) == ("Chief Constables' Council", date(2032, 1, 14))
+    assert read_title_block("Westshire County Council\nAgenda and minutes\nThursday 5 June 2031\n").body is None

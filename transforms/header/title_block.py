@@ -33,10 +33,12 @@ from transforms.text.lines import non_empty_line_bounds
 
 #: how far into the page a title block can reach
 BLOCK_LIMIT = 1500
-#: nouns that make a heading the name of a meeting body
+#: nouns that make a heading the name of a meeting body ("Chief Constables' Council"; a local
+#: authority's name, "Westshire County Council", is the publisher, not the body)
 BODY_NOUN = re.compile(
     r"\b(?:Board|Panel|Committee|Sub[- ]?Committee|Authority|Group|Forum|Commission|Assembly|"
-    r"Conference|Cabinet|Team|Meeting|Partnership)s?\b", re.IGNORECASE)
+    r"Conference|Cabinet|Team|Meeting|Partnership|"
+    r"(?<!County )(?<!City )(?<!Borough )(?<!District )(?<!Town )(?<!Parish )Council)s?\b", re.IGNORECASE)
 #: words that carry no name: a heading made only of these is not a body ("Meeting Agenda")
 _GENERIC = {"minutes", "minute", "meeting", "meetings", "agenda", "agendas", "notes", "decisions", "reports",
             "documents", "papers", "committees", "boards", "panels", "note", "of", "the", "a", "public",
