@@ -18,35 +18,27 @@ def _values(header) -> dict[str, object]:
             if (found := getattr(header, name)) is not None}
 
 
-def test_colon_less_labels_run_together() -> None:
-    text = ("Full text\n(1)\nMeeting Eastvale Strategic Meeting Venue The Blue Room, HQ\n"
-            "Date & time Monday 6 May 2030 10:00 hrs Attendees Mr B Cole (Chair) Chief Constable\n"
-            "Mr D Frost Deputy Chief Constable\n")
-    assert _values(read_title_block(text)) == {
-        "body": "Eastvale Strategic Meeting", "meeting_date": date(2030, 5, 6), "start_time": "10:00",
-        "venue": "The Blue Room, HQ"}
-
-
-@pytest.mark.parametrize("text", [
-    "Meeting rooms were booked for the Date of the review.\n",  # prose opening with a label word
-    "Venue hire was discussed.\n",  # one label, no date
+@pytest.mark.parametrize(("text", "expected"), [
+    # colon-less table labels run together, as text taken from a PDF gives them
+    ("Full text\n(1)\nMeeting Eastvale Strategic Meeting Venue The Blue Room, HQ\n"
+     "Date & time Monday 6 May 2030 10:00 hrs Attendees Mr B Cole (Chair) Chief Constable\n"
+     "Mr D Frost Deputy Chief Constable\n",
+     {"body": "Eastvale Strategic Meeting", "meeting_date": date(2030, 5, 6), "start_time": "10:00",
+      "venue": "The Blue Room, HQ"}),
+    # an agenda notice's sentence gives the time and the place
+    ("Full Authority Meeting\nFriday 3 May 2030\nA meeting of the Police Authority will be held on "
+     "Friday 3 May 2030, at 10:00 hrs in Council Chamber, County Hall, Westby to which members are "
+     "summoned.\n",
+     {"body": "Full Authority Meeting", "meeting_date": date(2030, 5, 3), "start_time": "10:00",
+      "venue": "Council Chamber, County Hall, Westby"}),
+    # not labels: prose opening with a label word; one label and no date
+    ("Meeting rooms were booked for the Date of the review.\n", {}),
+    ("Venue hire was discussed.\n", {}),
+    # the minutes of another meeting give no date
+    ("The minutes of the meeting held on 19 March 2030 were agreed as a correct record.\n", {}),
 ])
-def test_label_words_in_prose_are_not_labels(text: str) -> None:
-    assert _values(read_title_block(text)) == {}
-
-
-def test_agenda_notice_sentence_gives_time_and_place() -> None:
-    text = ("Full Authority Meeting\nFriday 3 May 2030\nA meeting of the Police Authority will be held on "
-            "Friday 3 May 2030, at 10:00 hrs in Council Chamber, County Hall, Westby to which members are "
-            "summoned.\n")
-    assert _values(read_title_block(text)) == {
-        "body": "Full Authority Meeting", "meeting_date": date(2030, 5, 3), "start_time": "10:00",
-        "venue": "Council Chamber, County Hall, Westby"}
-
-
-def test_minutes_of_another_meeting_give_no_date() -> None:
-    text = "The minutes of the meeting held on 19 March 2030 were agreed as a correct record.\n"
-    assert _values(read_title_block(text)) == {}
+def test_title_block_reads(text: str, expected: dict[str, object]) -> None:
+    assert _values(read_title_block(text)) == expected
 
 
 def test_page_counters_do_not_end_the_header() -> None:
