@@ -4,7 +4,8 @@ One entry point, ``read_meeting(page, strategy, **options)``; the strategies:
 
 * ``title_and_labels``: a page title "<Body> - <date> <time>", a heading block, "Date:" /
   "Venue:" labels, and (``body_mentions=True``) the body named in the text
-  (``meeting_header.read_header``);
+  (``meeting_header.read_header``); the next meeting's date when the page has a date of its
+  own (``notes_header.next_meeting_date``);
 * ``board_labels``: "Title:" / "Date:" / "Venue:" fields, the end time from "the session
   finished at ...", the next meeting from the page's last line (``board_header``);
 * ``notes_headings``: labelled lines or the headings of commissioners' board notes, read

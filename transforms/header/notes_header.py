@@ -4,7 +4,10 @@ Reads labelled lines ("Title:", "Meeting:", "Date & time:", "Date and Time:", "V
 "Location:", "Time:"), else the headings of the family: "Executive Board Minutes 04 March 2014",
 "Minutes of the meeting held in <venue> at 9:00am on Tuesday 04 March 2014",
 "Wednesday 17th August 2022 – 14:00 – 16:30" followed by a venue line. A date without a year
-("Wednesday 21st June") takes its year from the "Ref 01/21/06/2023" item numbers.
+("Wednesday 21st June") takes its year from the "Ref 01/21/06/2023" item numbers. A label
+alone on its line ("Date and Time:") takes the line below; a bulleted list of meeting dates
+(a page listing meetings) gives no meeting date; the next meeting's date may stand alone on the
+line below its heading.
 """
 
 from __future__ import annotations
@@ -153,7 +156,7 @@ def next_meeting_date(text: str) -> date | None:
     """The date in the first "Date of next meeting" / "The next meeting will be held on" line
     that gives one, or alone on the line below it.
 
-    >>> next_meeting_date("9. Date of the next meeting\n\n5th November 2031\n")
+    >>> next_meeting_date("9. Date of the next meeting\\n\\n5th November 2031\\n")
     datetime.date(2031, 11, 5)
     """
     for m in _NEXT.finditer(text):

@@ -10,7 +10,11 @@ order, case and punctuation. Read by shape, for publishers no other rule knows:
   POLICE AUTHORITY", "Accountability Board meeting minutes – 14 June 2029"; "Minutes of",
   "Notes of the", trailing "Minutes" / "Agenda" and a trailing date are cut off;
 * the meeting's date: a line that opens with a date ("Thursday 12 March 2031 10.00am"), a
-  heading "... held on <date> [at <time>]", or a date after the body on its heading line.
+  heading "... held on <date> [at <time>]", or a date after the body on its heading line;
+* colon-less table labels that text taken from a PDF runs together: "Meeting Strategic
+  Meeting Venue The Blue Room" / "Date & time Monday 6 May 2030 10:00 hrs Attendees ...";
+* an agenda notice: "A meeting of the Authority will be held on <date>, at <time> in <place>
+  to which ..." gives the time and the place.
 
 A line about another meeting ("Minutes of the previous meeting held on ...", "Date of next
 meeting") is never the title. Only the block before the first agenda item, attendee label or
