@@ -67,3 +67,26 @@ def test_a_parsed_page_gets_the_log_once():
     assert not {a.action_ref for a in parsed.actions} & {u.action_ref for u in parsed.action_updates}
     again = complete_action_log(LOG, parsed.actions, parsed.action_updates)
     assert again == (list(parsed.actions), list(parsed.action_updates))  # nothing more to add
+
+
+COMMAND_TEAM = """Chief Officer Command Team
+Wednesday 14 January 2032, 10:00 - 15:30
+Present
+Chief Constable Mark Dunn (MD) - Chair
+Deputy Chief Constable Omar Sayed (OS)
+
+1. Minutes and action log
+Action 05/2031 - Write to forces on vetting. Discharged.
+07/2031 Data sharing protocol - carried forward
+2. Workforce
+Action 3: OS will present the workforce plan to the Board.
+The next meeting will be held on 11 March 2032.
+"""
+
+
+def test_a_raised_action_point_is_not_also_an_update():
+    parsed = parse_document(CleanText(document_id="d2", source_uri="x.txt", text=COMMAND_TEAM, format="text"))
+    assert [(a.action_ref, a.owner) for a in parsed.actions] == [("3", "Omar Sayed")]
+    assert {u.action_ref: u.status for u in parsed.action_updates} == {
+        "05/2031": "closed", "07/2031": "carried_forward"}  # the log under "Minutes and action log"
+    assert parsed.meeting.next_meeting_date == date(2032, 3, 11)

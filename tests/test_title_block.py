@@ -25,7 +25,8 @@ def _values(header):
     # a heading, then "Minutes of the meeting held on <date> at <time>"
     ("Joint Audit Committee\nMinutes of the meeting held on Tuesday 15 January 2030 at 10am in Room 2\n"
      "Present: Mr A Smith",
-     {"body": "Joint Audit Committee", "meeting_date": date(2030, 1, 15), "start_time": "10:00"}),
+     {"body": "Joint Audit Committee", "meeting_date": date(2030, 1, 15), "start_time": "10:00",
+      "venue": "Room 2"}),
     # "<Body> meeting minutes – <date>" on one line
     ("Accountability Board meeting minutes – 14 June 2029\nAttendees\nJo Bloggs",
      {"body": "Accountability Board", "meeting_date": date(2029, 6, 14)}),
@@ -43,7 +44,7 @@ def _values(header):
      "AT 10.00 AM\n\nPresent: Cllr A Hale\n",
      {"body": "Northshire Police and Crime Panel", "meeting_date": date(2031, 3, 12), "start_time": "10:00"}),
     ("Minutes of the Eastshire Chief Officer Group meeting held on 3rd May 2032 at Police HQ\n",
-     {"body": "Eastshire Chief Officer Group", "meeting_date": date(2032, 5, 3)}),
+     {"body": "Eastshire Chief Officer Group", "meeting_date": date(2032, 5, 3), "venue": "Police HQ"}),
     ("Westshire Police & Crime Panel\nNotes of meeting: 14.01.2030\n",
      {"body": "Westshire Police & Crime Panel", "meeting_date": date(2030, 1, 14)}),
 ])

@@ -43,9 +43,11 @@ _REFS_THEN_STATUS = re.compile(
 #: a table row: cells between " | " or tabs
 _CELL_SPLIT = re.compile(r"[ \t]*\|[ \t]*|\t+")
 _REF_CELL = re.compile(rf"^(?:Action(?:[ \t]+Point)?[ \t]*|AP[ \t]*|#)?(?P<ref>{LOG_REF})\.?$", re.IGNORECASE)
-#: headings that open an action log
+#: headings that open an action log, also shared with the minutes: "2. Minutes and action log"
 _LOG_HEADING = re.compile(
-    r"^[ \t]*(?:\d{1,3}[.)]?[ \t]+)?(?:(?:review of |update on )?(?:the )?(?:action(?:s)?[ \t]+(?:log|schedule|tracker|"
+    r"^[ \t]*(?:\d{1,3}[.)]?[ \t]+)?"
+    r"(?:(?:(?:the[ \t]+)?(?:previous[ \t]+)?minutes|matters arising)[ \t]+(?:and|&)[ \t]+)?"
+    r"(?:(?:review of |update on )?(?:the )?(?:action(?:s)?[ \t]+(?:log|schedule|tracker|"
     r"register|sheet|update|updates|arising|from (?:the )?(?:previous|last) meeting)|outstanding actions|"
     r"matters arising))\b", re.IGNORECASE | re.MULTILINE)
 #: a plain line in an action log: a reference, the action, a status word at the end
@@ -69,6 +71,9 @@ def complete_action_log(text: str, actions: Sequence[Action], updates: Sequence[
     more = [u for u in find_log_updates(text) if u.action_ref not in known and not _overlaps(u.span, taken)]
     if added:
         actions = sorted(actions + added, key=lambda a: a.span.start)
+        # "Action 3: TR will brief the Board" raises action 3; the layout's reading of it as a
+        # report on action 3 goes
+        updates = [u for u in updates if not _overlaps(u.span, [a.span for a in added])]
     if more:
         updates = sorted(updates + more, key=lambda u: u.span.start)
     return actions, updates

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
 
-from transforms.actions.owners import owner_names
+from transforms.actions.owners import COLLECTIVE_OWNER, owner_after, owner_names
 from transforms.models import Action, Attendance, Span
 from transforms.quirks import load_table
 from transforms.ranks import split_rank
@@ -35,11 +35,15 @@ _LISTED_ACTION = re.compile(rf"^[ \t]*(?:Action\s+)?(?P<ref>{_REF})[ \t]*[:\-–
 #: "ACTION: JW to ...", "Action – LS to ..." (no reference: a referenced line is an update)
 _GENERIC_ACTION = re.compile(r"^[ \t]*ACTION[ \t]*[:\-–—][ \t]*(?P<rest>\S.*)$",
                              re.IGNORECASE | re.MULTILINE)
-#: "Action SN send formal note ..." (owner's initials, then the verb)
-_INITIALS_ACTION = re.compile(r"^[ \t]*Action[ \t]+(?P<rest>(?P<owner>[A-Z]{2,4})[ \t]+[a-z]+\b.*)$",
-                              re.MULTILINE)
-_BY_WHOM = re.compile(r"\bBy\s+whom\s*:\s*(?P<v>.*?)(?=\s*\bBy\s+when\s*:|$)", re.IGNORECASE)
-_BY_WHEN = re.compile(r"\bBy\s+when\s*:\s*(?P<v>.*?)(?=\s*\bBy\s+whom\s*:|$)", re.IGNORECASE)
+#: "Action SN send formal note ...", "5. Action LW to review ..." (owner's initials, then the verb)
+_INITIALS_ACTION = re.compile(r"^[ \t]*(?:\d{1,2}[.)][ \t]+|[•*\-][ \t]*)?Action[ \t]+"
+                              r"(?P<rest>(?P<owner>[A-Z]{2,4})[ \t]+[a-z]+\b.*)$", re.MULTILINE)
+#: "By whom:" / "Owner:" / "Lead:" and "By when:" / "Due:" / "Deadline:" fields after an action
+_WHOM_LABEL = r"\b(?:By\s+whom|Owner|Lead\s+officer|Responsible)\s*:"
+_WHEN_LABEL = r"\b(?:By\s+when|Due(?:\s+date)?|Deadline|Target\s+date)\s*:"
+_BY_WHOM = re.compile(rf"{_WHOM_LABEL}\s*(?P<v>.*?)(?=\s*{_WHEN_LABEL}|$)", re.IGNORECASE)
+_BY_WHEN = re.compile(rf"{_WHEN_LABEL}\s*(?P<v>.*?)(?=\s*{_WHOM_LABEL}|$)", re.IGNORECASE)
+_FIELD_LINE = re.compile(rf"(?:{_WHOM_LABEL}|{_WHEN_LABEL})", re.IGNORECASE)
 #: who must act: the words before "to <verb>" at the start of the action text
 OWNER_CLAUSE = re.compile(r"^(?P<who>[A-Z][^.;:]{0,60}?)\s+(?:to|will|should|must)\s+[a-z]")
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -109,6 +113,8 @@ def due_date(text: str, meeting_date: date | None = None) -> date | None:
 def _owner_of(description: str, people: Sequence[Attendance]) -> str | None:
     """The owner at the start of an action's text; a leading rank or title may carry dots
     ("Insp. Jo Hale to ...", "Det. Supt. Cy Rowe will ...")."""
+    if collective := COLLECTIVE_OWNER.match(description):
+        return collective.group("who")
     rank, rest = split_rank(description)
     m = OWNER_CLAUSE.match(rest if rank and rest[:1].isupper() else description)
     if m is None or len(m.group("who").split()) > 7:
@@ -130,7 +136,9 @@ def _next_line(text: str, pos: int, end: int) -> Span | None:
 
 def make_action(text: str, start: int, desc: Span, ref: str | None, people: Sequence[Attendance],
                  meeting_date: date | None, owner: str | None = None) -> Action:
-    description = clean(text[desc.start:desc.end])
+    description, written_after = owner_after(clean(text[desc.start:desc.end]))
+    if owner is None and written_after:
+        owner = owner_names(written_after, people)
     whom, when = _BY_WHOM.search(description), _BY_WHEN.search(description)
     cut = min([m.start() for m in (whom, when) if m] or [len(description)])
     body = description[:cut].strip(" ;,.-–") + ("." if description[:cut].rstrip().endswith(".") else "")
@@ -200,7 +208,7 @@ def _with_following_fields(text: str, desc: Span, end: int) -> Span:
     """Extend an action's span over "By whom:" / "By when:" lines that follow it."""
     for _ in range(2):
         line = _next_line(text, desc.end + 1, end)
-        if line is None or not re.match(r"By\s+wh(?:om|en)\s*:", text[line.start:line.end], re.I):
+        if line is None or not _FIELD_LINE.match(text, line.start, line.end):
             break
         desc = Span(desc.start, line.end)
     return desc

@@ -14,17 +14,18 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from transforms.actions.owners import owner_names_all_or_none
+from transforms.actions.new_actions import due_date
+from transforms.actions.owners import COLLECTIVE_OWNER, owner_after, owner_names_all_or_none
 from transforms.actions.table import normalise_status, parse_actions_table
 from transforms.models import Action, ActionUpdate, AgendaItem, Attendance, Meeting, Span
 from transforms.quirks import load_table
-from transforms.text.dates import find_dates
 from transforms.text.positions import item_at
 from transforms.text.spans import clean, trimmed
 
 _NEW_CAPS = re.compile(r"\bACTION\b(?:\s*[:–—-]\s*|\s+(?!LOG\b)(?=[A-Z]{2,}\b))(?P<body>[^\n|]+)")
-_NEW_LINE = re.compile(r"^[ \t•*\-]*Action\s*(?:[:–—-]\s*|\s+(?=[A-Z]{2,}\b))(?P<body>[^\n|]+)",
+_NEW_LINE = re.compile(r"^[ \t•*\-]*(?:\d{1,2}[.)][ \t]+)?Action\s*(?:[:–—-]\s*|\s+(?=[A-Z]{2,}\b))(?P<body>[^\n|]+)",
                        re.MULTILINE)
+
 #: "Action 436 ...", "ACTION #617 – ..." at a line start
 _UPDATE = re.compile(r"^[ \t•*\-]*Action\s*(?:No\.?\s*)?#?(?P<ref>\d+(?:/\d+)?[a-z]?)\b(?P<rest>[^\n|]*)",
                      re.MULTILINE | re.IGNORECASE)
@@ -37,6 +38,10 @@ _REF_LIST = re.compile(r"^[ \t]*Ref(?:erence)?s?\s*[–:-]\s*(?P<refs>\d+/\d+(?:
 _ACTIONS_HEADING = re.compile(r"^[ \t*_#]*Actions?[ \t*_:]*$", re.MULTILINE)
 _BULLET_LINE = re.compile(r"[ \t]*[-•*▪]\s+(?P<body>[^\n]+)")
 _CONNECTORS = {"of", "and", "the", "for", "&"}
+#: what follows an owner: "to", "will", "is to", "are to", "should", "must"
+_OWNER_VERB = re.compile(r"(?:(?:is|are)\s+)?(?:to|will|shall|should|must)\b", re.IGNORECASE)
+#: initials, one owner or several: "SN", "NA/SM"
+_INITIALS = re.compile(r"[A-Z]{2,4}(?:/[A-Z]{2,4})*")
 
 
 @lru_cache(maxsize=1)
@@ -113,7 +118,8 @@ def _action_lines(text: str, items: list[AgendaItem], people: list[Attendance],
         body = clean(m.group("body")).strip(" *|")
         if not body or body[0].isdigit() or body.startswith("#") or m.start("body") in found:
             continue
-        owner = _owner(body)
+        body, owner = owner_after(body)
+        owner = owner or _owner(body)
         found[m.start("body")] = Action(
             description=body, span=trimmed(text, m.start(), m.end()),
             owner=owner_names_all_or_none(owner, people, text) if owner else None,
@@ -122,19 +128,28 @@ def _action_lines(text: str, items: list[AgendaItem], people: list[Attendance],
 
 
 def _owner(body: str) -> str | None:
-    """The leading name, initials or role of an action: "JW to provide" -> "JW";
-    "Head of Corporate Development to be requested" -> "Head of Corporate Development"."""
-    words = []
+    """The leading name, initials or role of an action, when a verb of doing follows it ("JW to
+    provide" -> "JW"; "Head of Corporate Development to be requested" -> "Head of Corporate
+    Development"; "SN send ..." -> "SN") or it is "the <group>" ("the force will consult" ->
+    "the force"); "The Safer Streets element of the paper needs ..." names no owner."""
+    if collective := COLLECTIVE_OWNER.match(body):
+        return collective.group("who")
+    words, labelled = [], False
     for word in body.split():
         if word[0].isupper() or word.lower() in _CONNECTORS and words:
             words.append(word.rstrip(":,"))
             if word.endswith((":", ",")):
+                labelled = word.endswith(":")
                 break
             continue
         break
     while words and words[-1].lower() in _CONNECTORS:
         words.pop()
-    if words and words[0].lower() in {"the", "a", "an"}:
+    rest = body.split()[len(words):]
+    initials = len(words) == 1 and _INITIALS.fullmatch(words[0])
+    if not words or not (labelled or initials or (rest and _OWNER_VERB.match(" ".join(rest[:2])))):
+        return None
+    if words[0].lower() in {"the", "a", "an"}:
         words = words[1:]
     return " ".join(words) or None if len(words) <= 6 else None
 
@@ -142,10 +157,7 @@ def _owner(body: str) -> str | None:
 def _due(body: str, meeting: Meeting) -> object:
     if re.search(r"\bnext meeting\b", body, re.IGNORECASE) and meeting.next_meeting_date:
         return meeting.next_meeting_date
-    for d, start, _ in find_dates(body):
-        if re.search(r"\b(?:by|before|due|deadline|until)\b[^.]{0,20}$", body[:start], re.IGNORECASE):
-            return d
-    return None
+    return due_date(body, meeting.meeting_date)
 
 
 def _action_bullets(text: str, items: list[AgendaItem], meeting: Meeting) -> list[Action]:

@@ -22,7 +22,27 @@ from transforms.models import Attendance
 from transforms.ranks import split_rank
 from transforms.text.spans import clean
 
+#: "the force will consult ...", "the secretariat to circulate ...": a group named in lower case
+#: owns the action ("the minutes to be circulated" is passive: no owner)
+COLLECTIVE_OWNER = re.compile(r"^(?P<who>[Tt]he[ \t]+[a-z]{3,})[ \t]+(?:(?:is|are)[ \t]+)?(?:to|will|shall|should|must)"
+                              r"[ \t]+(?!be\b)[a-z]")
+#: "... brought to a future meeting.  Action: RJ": the owner written after the action, as a
+#: flattened "Action | Owner" column reads
+_OWNER_AFTER = re.compile(r"[ \t]+Action(?:[ \t]+by)?[ \t]*[:–—-][ \t]*(?P<owner>[A-Z][\w/&,' .-]{0,40}?)[ \t.]*$")
 _OWNER_SPLIT = re.compile(r"\s*(?:,|&|\band\b)\s*|\s+/\s+")  # not "T/CS"
+
+
+def owner_after(description: str) -> tuple[str, str | None]:
+    """An action's text without the owner written after it, and that owner: "Report to the
+    board.  Action: RJ" -> ("Report to the board.", "RJ"); no such owner -> (text, None).
+
+    >>> owner_after("Update the risk register.  Action: Jo Hale")
+    ('Update the risk register.', 'Jo Hale')
+    """
+    after = _OWNER_AFTER.search(description)
+    if after is None or len(after.group("owner").split()) > 4:
+        return description, None
+    return description[:after.start()].rstrip(), after.group("owner").strip(" .,")
 
 
 def owner_names(written: str, people: Sequence[Attendance] = ()) -> str | None:
@@ -63,12 +83,29 @@ def _names_by(names: tuple[str, ...]) -> tuple[dict[str, set[str]], dict[str, se
     by_surname: dict[str, set[str]] | None = {}
     for name in names:
         words = name.split()
-        by_initials.setdefault("".join(w[0] for w in words).upper(), set()).add(name)
+        for key in _initials_of(words):
+            by_initials.setdefault(key, set()).add(name)
         if not words:
             by_surname = None
         elif by_surname is not None:
             by_surname.setdefault(words[-1].lower(), set()).add(name)
     return by_initials, by_surname
+
+
+def _initials_of(words: list[str]) -> set[str]:
+    """The initials a name is written as: every word ("Jo Ann Hale" -> "JAH"), first and last
+    ("JH"), and a hyphenated surname's parts ("Rae Hart-Lane" -> "RH", "RHL").
+
+    >>> sorted(_initials_of(["Rae", "Hart-Lane"]))
+    ['RH', 'RHL']
+    """
+    if not words:
+        return {""}
+    parts = [p for w in words for p in w.split("-") if p]
+    keys = {"".join(w[0] for w in words).upper(), "".join(p[0] for p in parts).upper()}
+    if len(words) > 2:
+        keys.add((words[0][0] + words[-1][0]).upper())
+    return keys
 
 
 def owner_names_all_or_none(owner: str, people: list[Attendance], text: str) -> str:

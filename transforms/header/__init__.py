@@ -4,7 +4,8 @@ One entry point, ``read_meeting(page, strategy, **options)``; the strategies:
 
 * ``title_and_labels``: a page title "<Body> - <date> <time>", a heading block, "Date:" /
   "Venue:" labels, and (``body_mentions=True``) the body named in the text
-  (``meeting_header.read_header``);
+  (``meeting_header.read_header``); the next meeting's date when the page has a date of its
+  own (``notes_header.next_meeting_date``);
 * ``board_labels``: "Title:" / "Date:" / "Venue:" fields, the end time from "the session
   finished at ...", the next meeting from the page's last line (``board_header``);
 * ``notes_headings``: labelled lines or the headings of commissioners' board notes, read
@@ -16,11 +17,12 @@ One entry point, ``read_meeting(page, strategy, **options)``; the strategies:
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from transforms.header.board_header import read_board_header
 from transforms.header.body_start import BODY_STARTS
 from transforms.header.meeting_header import meeting_from, read_header
-from transforms.header.notes_header import notes_header_end
+from transforms.header.notes_header import next_meeting_date, notes_header_end
 from transforms.header.notes_header import read_meeting as read_notes_meeting
 from transforms.models import Meeting
 from transforms.page import Page
@@ -34,7 +36,10 @@ def _title_and_labels(page: Page, *, body_mentions: bool = True) -> Meeting:
         found = getattr(header, name)
         if found is not None and found.how:
             page.warn("value_inferred", f"{name} {found.value}: {found.how}", found.span)
-    return meeting_from(header)
+    meeting = meeting_from(header)
+    if meeting.meeting_date is None:
+        return meeting  # no meeting of its own: nor a next one
+    return replace(meeting, next_meeting_date=next_meeting_date(page.text))
 
 
 def _board_labels(page: Page) -> Meeting:

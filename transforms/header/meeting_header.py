@@ -45,7 +45,7 @@ from transforms.header.meeting_title import (
     times_after,
     trim,
 )
-from transforms.header.title_block import read_title_block
+from transforms.header.title_block import body_name, read_title_block
 from transforms.models import Meeting, Span
 from transforms.quirks import load_table
 from transforms.text.dates import find_dates, parse_time
@@ -56,14 +56,19 @@ __all__ = ["Found", "MeetingHeader", "body_pattern", "find_body_mention", "find_
 
 _HEADER_LIMIT = 3000
 _LONE_ITEM_NUMBER = re.compile(r"^[ \t]*\d{1,3}(?:[a-z]|/\d{2,4})?\.?[ \t]*$", re.MULTILINE)
+_NEXT_LINE = re.compile(r"\s*\n([^\n]*\S[^\n]*)")
 _LABEL_ONLY = re.compile(r"^[ \t]*(?P<label>Date|Time|Place|Venue|Location)[ \t]*:[ \t]*$",
                          re.IGNORECASE | re.MULTILINE)
 _LABEL_VALUE = re.compile(r"^[ \t]*(?P<label>Date|Time|Place|Venue|Location)[ \t]*:[ \t]*(?P<value>\S.*)$",
                           re.IGNORECASE | re.MULTILINE)
 _ANY_LABEL = re.compile(r"^[ \t]*[A-Za-z][A-Za-z &/]{0,29}:")
 _VIEW_DIRECTIONS = re.compile(r"\.?\s*View directions\s*$", re.IGNORECASE)
-_MINUTES_HEADING = re.compile(r"^[ \t]*(?:Draft\s+)?Minutes of (?:the|a)\b.*?\bheld on\b",
-                              re.IGNORECASE | re.MULTILINE)
+#: "Minutes of the meeting held on ...", "Approved Minute from the Meeting of the Eastshire Police
+#: Authority held on ..." (Scottish bodies write "Minute")
+_MINUTES_HEADING = re.compile(r"^[ \t]*(?:(?:Draft|Approved|Confirmed|Unconfirmed)\s+)?Minutes? (?:of|from) (?:the|a)\b"
+                              r".*?\bheld on\b", re.IGNORECASE | re.MULTILINE)
+#: "Minutes of the previous meeting held on ...": another meeting
+_PREVIOUS = re.compile(r"\b(?:previous|last)\b", re.IGNORECASE)
 _TIME_RANGE_LINE = re.compile(
     r"^[ \t]*(?P<a>\d{1,2}[.:]?\d{0,2}\s*(?:a\.?m\.?|p\.?m\.?|hrs)?)\s*(?:to|-|–)\s*"
     r"(?P<b>\d{1,2}[.:]?\d{0,2}\s*(?:a\.?m\.?|p\.?m\.?|hrs)?)[ \t]*$",
@@ -98,11 +103,22 @@ def header_end(text: str) -> int:
     or "Minutes:" label (see ``_STOP_LINES``), at most 3000 characters in."""
     limit = min(len(text), _HEADER_LIMIT)
     ends = [limit]
-    for pattern in (_stop_lines(), _LONE_ITEM_NUMBER):
-        m = pattern.search(text, 0, limit)
-        if m:
+    if m := _stop_lines().search(text, 0, limit):
+        ends.append(m.start())
+    for m in _LONE_ITEM_NUMBER.finditer(text, 0, min(ends)):
+        if not _in_number_run(text, m.start(), m.end()):
             ends.append(m.start())
+            break
     return min(ends)
+
+
+def _in_number_run(text: str, start: int, end: int) -> bool:
+    """A lone number beside another lone number ("5" / "0" / "0": a page's counters), not an
+    agenda item's number."""
+    before = text[max(0, start - 40):start].rstrip()
+    prev_line = before[before.rfind("\n") + 1:]
+    nxt = _NEXT_LINE.match(text, end)
+    return bool(_LONE_ITEM_NUMBER.fullmatch(prev_line) or (nxt and _LONE_ITEM_NUMBER.fullmatch(nxt.group(1))))
 
 
 def _is_heading(line: str) -> bool:
@@ -151,7 +167,8 @@ def find_minutes_heading(text: str, start: int = 0, end: int | None = None) -> M
     end = len(text) if end is None else end
     for ls, le in non_empty_line_bounds(text, start, end):
         m = _MINUTES_HEADING.match(text, ls, le)
-        if m is None or len(text[ls:le].split()) > 30 or ". " in text[ls:m.end()]:
+        if m is None or len(text[ls:le].split()) > 30 or ". " in text[ls:m.end()] \
+                or _PREVIOUS.search(text, ls, m.end()):
             continue
         when = date_at_start(text, m.end(), le)
         if when is None:
@@ -160,10 +177,23 @@ def find_minutes_heading(text: str, start: int = 0, end: int | None = None) -> M
         body = None
         if phrase:
             body = Found(" ".join(phrase.group(0).split()), Span(phrase.start(), phrase.end()))
+        elif named := _meeting_of(text, ls, m.end()):
+            body = named
         start_time, end_time = times_after(text, when[2], le)
         return MeetingHeader(body=body, meeting_date=Found(when[0], Span(when[1], when[2])),
                              start_time=start_time, end_time=end_time)
     return None
+
+
+_MEETING_OF = re.compile(r"\bmeeting of\s+(?P<name>.+?)\s+held on\b", re.IGNORECASE)
+
+
+def _meeting_of(text: str, start: int, end: int) -> Found | None:
+    """The body in "... Meeting of the Eastshire Police Authority held on", when it reads as a
+    body's name (``title_block.body_name``)."""
+    m = _MEETING_OF.search(text, start, end)
+    name = body_name(m.group("name")) if m else None
+    return Found(name, Span(m.start("name"), m.end("name"))) if m and name else None
 
 
 def find_venue(text: str, start: int = 0, end: int | None = None) -> Found | None:

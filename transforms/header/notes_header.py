@@ -4,7 +4,10 @@ Reads labelled lines ("Title:", "Meeting:", "Date & time:", "Date and Time:", "V
 "Location:", "Time:"), else the headings of the family: "Executive Board Minutes 04 March 2014",
 "Minutes of the meeting held in <venue> at 9:00am on Tuesday 04 March 2014",
 "Wednesday 17th August 2022 – 14:00 – 16:30" followed by a venue line. A date without a year
-("Wednesday 21st June") takes its year from the "Ref 01/21/06/2023" item numbers.
+("Wednesday 21st June") takes its year from the "Ref 01/21/06/2023" item numbers. A label
+alone on its line ("Date and Time:") takes the line below; a bulleted list of meeting dates
+(a page listing meetings) gives no meeting date; the next meeting's date may stand alone on the
+line below its heading.
 """
 
 from __future__ import annotations
@@ -19,16 +22,21 @@ from transforms.text.dates import TIME, find_dates, parse_date, parse_time
 from transforms.text.spans import clean
 
 HEADER_LIMIT = 2500
-_BODY = re.compile(r"(?P<body>(?:[A-Z][\w&'’]*\s+){0,5}?(?:[A-Z][\w&'’]*\s+)?"
+_BODY = re.compile(r"(?P<body>(?:[A-Z][\w&'’]*\s+(?:(?:and|of|for|&)\s+)?){0,6}?"
                    r"(?:Board|Committee|Panel|Group|Forum))\b")
 _HELD = re.compile(r"Minutes of the meeting held\s+(?:in|at)\s+(?:the\s+)?(?P<venue>.+?),?\s+"
-                   r"at\s+\d", re.IGNORECASE | re.DOTALL)
-_NEXT = re.compile(r"(?:date of (?:the )?next|next meeting)[^\n]*", re.IGNORECASE)
+                   r"(?:at\s+\d|on\s+(?:[A-Z][a-z]+day,?\s+)?\d)", re.IGNORECASE | re.DOTALL)
+#: "Date of next meeting: 4 June 2031", or the date alone on the line below the heading
+_NEXT = re.compile(r"(?:date of (?:the )?next|next meeting)[^\n]*(?=\n\s*(?P<below>[^\n]{1,60}$))?",
+                   re.IGNORECASE | re.MULTILINE)
 _DAY_MONTH = re.compile(r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month>January|February|March|"
                         r"April|May|June|July|August|September|October|November|December)\b(?!\s+\d)",
                         re.IGNORECASE)
 _REF_DATE = re.compile(r"^[ \t]*Ref\s*/?\s*\d{1,2}/(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})",
                        re.MULTILINE | re.IGNORECASE)
+#: a line that opens with a label ("Time: 10am", "Present:"): not a venue
+_LABEL_START = re.compile(r"[A-Za-z][A-Za-z &/]{0,29}:")
+_BULLET = re.compile(r"[ \t]*[-•*▪·][ \t]")
 _MONTHS = ("january february march april may june july august september october november "
            "december").split()
 
@@ -37,7 +45,7 @@ def read_meeting(text: str, header_end: int) -> Meeting:
     """The meeting fields found in ``text[:header_end]`` (the part before the attendees),
     plus the next meeting's date from anywhere in the text."""
     head = text[:max(0, min(header_end, HEADER_LIMIT))]
-    fields = labelled_fields(head, limit=len(head))
+    fields = labelled_fields(head, limit=len(head), value_below=True)
     body, body_span = _body(head, fields)
     date_field = _first(fields, "date & time", "date and time", "date", "date/time")
     time_field = _first(fields, "time", "times")
@@ -47,7 +55,7 @@ def read_meeting(text: str, header_end: int) -> Meeting:
         start, end = _times(time_field.value)
     return Meeting(body=body, meeting_date=meeting_date, start_time=start, end_time=end,
                    venue=_venue(head, fields, date_field, date_line),
-                   next_meeting_date=_next_meeting(text), span=body_span)
+                   next_meeting_date=next_meeting_date(text), span=body_span)
 
 
 def _first(fields: dict[str, Field], *labels: str) -> Field | None:
@@ -73,12 +81,22 @@ def _meeting_date(text: str, head: str, field: Field | None) -> tuple[date | Non
     held = re.search(r"Minutes of (?:the )?meeting held[^\n]*(?:\n[^\n]*)?", head, re.IGNORECASE)
     if held and (d := parse_date(held.group())) is not None:
         return d, held.group()
-    for line in head.splitlines():
+    lines = [line for line in head.splitlines() if line.strip()]
+    for i, line in enumerate(lines):
         if _REF_DATE.match(line) or re.search(r"previous|last|held on", line, re.IGNORECASE):
             continue
-        if found := find_dates(line):
+        if (found := find_dates(line)) and not _in_date_list(lines, i):
             return found[0][0], line
     return _date_from_refs(text, head, field)
+
+
+def _in_date_list(lines: list[str], i: int) -> bool:
+    """A bulleted date beside another bulleted date: a page listing meetings ("Further meetings
+    are scheduled on:" / "- 10 March 2031 at 10am" / "- 30 June 2031 at 10am"), none of them
+    this page's meeting."""
+    def dated_bullet(j: int) -> bool:
+        return 0 <= j < len(lines) and bool(_BULLET.match(lines[j])) and bool(find_dates(lines[j]))
+    return dated_bullet(i) and (dated_bullet(i - 1) or dated_bullet(i + 1))
 
 
 def _date_from_refs(text: str, head: str, field: Field | None) -> tuple[date | None, str | None]:
@@ -116,9 +134,9 @@ def _venue(head: str, fields: dict[str, Field], date_field: Field | None,
         return labelled.value
     if (held := _HELD.search(head)) is not None:
         return clean(held.group("venue")).rstrip(",")
-    if date_field is not None or not date_line:
+    if not date_line:
         return None
-    return _line_after(head, date_line)
+    return _line_after(head, date_field.value if date_field else date_line)
 
 
 def _line_after(head: str, line: str) -> str | None:
@@ -127,17 +145,27 @@ def _line_after(head: str, line: str) -> str | None:
     if at < 0:
         return None
     rest = head[at + len(line):].lstrip("\n").split("\n", 1)[0].strip()
-    if not rest or len(rest) > 80 or find_dates(rest) or rest[0].isdigit() or rest.endswith(":"):
+    if not rest or len(rest) > 80 or find_dates(rest) or rest[0].isdigit() or _LABEL_START.match(rest):
         return None
     if "(" in rest or rest.startswith(("•", "-", "*")) or rest.lower().startswith("attend"):
         return None
     return rest
 
 
-def _next_meeting(text: str) -> date | None:
+def next_meeting_date(text: str) -> date | None:
+    """The date in the first "Date of next meeting" / "The next meeting will be held on" line
+    that gives one, or alone on the line below it.
+
+    >>> next_meeting_date("9. Date of the next meeting\\n\\n5th November 2031\\n")
+    datetime.date(2031, 11, 5)
+    """
     for m in _NEXT.finditer(text):
-        if (d := parse_date(m.group())) is not None:
+        heading, below = m.group().split("\n", 1)[0], m.group("below")
+        if (d := parse_date(heading)) is not None:
             return d
+        dates = find_dates(below or "")
+        if len(dates) == 1 and len(below or "") - (dates[0][2] - dates[0][1]) < 25:
+            return dates[0][0]  # a date alone, perhaps with its time, under the heading
     return None
 
 

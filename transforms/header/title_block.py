@@ -10,7 +10,11 @@ order, case and punctuation. Read by shape, for publishers no other rule knows:
   POLICE AUTHORITY", "Accountability Board meeting minutes – 14 June 2029"; "Minutes of",
   "Notes of the", trailing "Minutes" / "Agenda" and a trailing date are cut off;
 * the meeting's date: a line that opens with a date ("Thursday 12 March 2031 10.00am"), a
-  heading "... held on <date> [at <time>]", or a date after the body on its heading line.
+  heading "... held on <date> [at <time>]", or a date after the body on its heading line;
+* colon-less table labels that text taken from a PDF runs together: "Meeting Strategic
+  Meeting Venue The Blue Room" / "Date & time Monday 6 May 2030 10:00 hrs Attendees ...";
+* an agenda notice: "A meeting of the Authority will be held on <date>, at <time> in <place>
+  to which ..." gives the time and the place.
 
 A line about another meeting ("Minutes of the previous meeting held on ...", "Date of next
 meeting") is never the title. Only the block before the first agenda item, attendee label or
@@ -28,15 +32,17 @@ from datetime import date
 
 from transforms.header.meeting_title import Found, MeetingHeader, date_at_start, times_after, trim
 from transforms.models import Span
-from transforms.text.dates import MONTHS, find_dates
+from transforms.text.dates import MONTHS, find_dates, parse_time
 from transforms.text.lines import non_empty_line_bounds
 
 #: how far into the page a title block can reach
 BLOCK_LIMIT = 1500
-#: nouns that make a heading the name of a meeting body
+#: nouns that make a heading the name of a meeting body ("Chief Constables' Council"; a local
+#: authority's name, "Westshire County Council", is the publisher, not the body)
 BODY_NOUN = re.compile(
     r"\b(?:Board|Panel|Committee|Sub[- ]?Committee|Authority|Group|Forum|Commission|Assembly|"
-    r"Conference|Cabinet|Team|Meeting|Partnership)s?\b", re.IGNORECASE)
+    r"Conference|Cabinet|Team|Meeting|Partnership|"
+    r"(?<!County )(?<!City )(?<!Borough )(?<!District )(?<!Town )(?<!Parish )Council)s?\b", re.IGNORECASE)
 #: words that carry no name: a heading made only of these is not a body ("Meeting Agenda")
 _GENERIC = {"minutes", "minute", "meeting", "meetings", "agenda", "agendas", "notes", "decisions", "reports",
             "documents", "papers", "committees", "boards", "panels", "note", "of", "the", "a", "public",
@@ -82,8 +88,13 @@ def read_title_block(text: str, limit: int = BLOCK_LIMIT) -> MeetingHeader:
     found: dict[str, Found | None] = {}
     block = _block_lines(text, min(len(text), limit))
     for ls, le in block:
-        _read_label(text, ls, le, found)
+        if _LABEL.match(text, ls, le):
+            _read_label(text, ls, le, found)
+        else:
+            _read_flat_labels(text, ls, le, found)
     for ls, le in block:
+        if held := _HELD_SENTENCE.search(text, ls, le):
+            _read_held_sentence(text, ls, le, held, found)
         if "body" not in found:
             _read_heading(text, ls, le, found)
         if "meeting_date" not in found:
@@ -128,6 +139,75 @@ def _read_label(text: str, ls: int, le: int, found: dict[str, Found | None]) -> 
         _times(text, vs, ve, found)
     elif label in _VENUE_LABELS and "venue" not in found:
         found["venue"] = Found(value, Span(vs, ve))
+
+
+#: labels of a header table that text taken from a PDF runs together without colons:
+#: "Meeting Chief Officers Board Venue The Green Room" / "Date & time Tuesday 4 May 2031 14:00 hrs
+#: Attendees Mr A Bell (Chair) ..."; capitalised, as table labels are written
+_FLAT_LABEL = re.compile(r"(?<![\w&])(?P<label>Meeting|Venue|Location|Date (?:&|and) [Tt]ime|Date|Time|Attendees|"
+                         r"Present|Apologies|Chair)(?=[ \t]+\S)")
+
+
+def _read_flat_labels(text: str, ls: int, le: int, found: dict[str, Found | None]) -> None:
+    """Colon-less labels and their values on one line, read only when the line opens with a
+    label and either holds a second label or its date label is followed by a date. A label
+    with nothing before the next label belongs to the value before it ("Strategic Meeting"
+    in "Meeting Strategic Meeting Venue ...")."""
+    ls, le = trim(text, ls, le)
+    marks = list(_FLAT_LABEL.finditer(text, ls, le))
+    marks = [m for i, m in enumerate(marks)
+             if i + 1 == len(marks) or text[m.end():marks[i + 1].start()].strip()]
+    if not marks or marks[0].start() != ls:
+        return
+    for i, m in enumerate(marks):
+        label = m.group("label").lower()
+        vs, ve = trim(text, m.end(), marks[i + 1].start() if i + 1 < len(marks) else le)
+        value = " ".join(text[vs:ve].split())
+        if label.startswith("date"):
+            when = date_at_start(text, vs, ve)
+            if when and "meeting_date" not in found:
+                found["meeting_date"] = Found(when[0], Span(when[1], when[2]))
+                _times(text, when[2], ve, found)
+        elif len(marks) < 2:
+            return
+        elif label == "meeting" and "body" not in found and _is_body_heading(body := _clean_body(value)):
+            found["body"] = Found(body, Span(vs, ve))
+        elif label in ("venue", "location") and "venue" not in found and value[:1].isupper() \
+                and len(value.split()) <= 15:
+            found["venue"] = Found(value, Span(vs, ve))
+        elif label == "time":
+            _times(text, vs, ve, found)
+
+
+#: "A meeting of the Authority will be held on Friday 3 May 2030, at 10:00 hrs in the Council
+#: Chamber, County Hall, to which ...": the date, the time and the place in one sentence
+#: "The minutes of the meeting held on ... were agreed" reports on another meeting, so "held on"
+#: counts after "will be" / "is to be" or in a line opening "A meeting of" / "Minutes of"
+_HELD_SENTENCE = re.compile(r"(?:\b(?:will|is[ \t]+to)[ \t]+be[ \t]+|^[ \t]*(?:An?[ \t]+)?(?:Meeting|Minutes)[ \t]+of\b"
+                            r"[^.\n]{0,100}?\b)held[ \t]+on[ \t]+", re.IGNORECASE | re.MULTILINE)
+_AT_TIME = re.compile(r",?[ \t]*(?:at|from)[ \t]+(?P<time>\d{1,2}(?:[.:]\d\d)?[ \t]*(?:a\.?m\.?|p\.?m\.?|hrs)?)",
+                      re.IGNORECASE)
+_IN_PLACE = re.compile(r",?[ \t]+(?:in|at)[ \t]+(?:the[ \t]+)?(?P<venue>[A-Z][^.;:\n]{2,100}?)"
+                       r"(?=,?[ \t]+(?:to|for|when|where|on|and|commencing)\b|[.;:]|[ \t]*$)")
+
+
+def _read_held_sentence(text: str, ls: int, le: int, held: re.Match[str], found: dict[str, Found | None]
+                        ) -> None:
+    """The time and place that follow "held on <date>", when the date is this meeting's."""
+    if _OTHER.search(text, ls, held.end()):
+        return
+    when = date_at_start(text, held.end(), le)
+    if when is None or (found.get("meeting_date") and found["meeting_date"].value != when[0]):
+        return
+    found.setdefault("meeting_date", Found(when[0], Span(when[1], when[2])))
+    pos = when[2]
+    if (at := _AT_TIME.match(text, pos, le)) and parse_time(at.group("time")):
+        if not found.get("start_time"):
+            found["start_time"] = Found(parse_time(at.group("time")), Span(at.start("time"), at.end("time")))
+        pos = at.end()
+    if (place := _IN_PLACE.match(text, pos, le)) and "venue" not in found:
+        vs, ve = trim(text, place.start("venue"), place.end("venue"))
+        found["venue"] = Found(" ".join(text[vs:ve].split()), Span(vs, ve))
 
 
 def _times(text: str, start: int, end: int, found: dict[str, Found | None]) -> None:
@@ -222,6 +302,13 @@ def _clean_body(raw: str) -> str:
     value = _LEAD.sub("", value, count=1)
     value = _TRAIL.sub("", value).strip(" .,:;-–|*_")
     return re.sub(r"\s+meeting$", "", value)  # "Chief Officer Group meeting"; "Full Authority Meeting" stays
+
+
+def body_name(raw: str) -> str | None:
+    """ "the EASTSHIRE POLICE AUTHORITY" -> "Eastshire Police Authority"; None unless it reads as
+    a body's name."""
+    body = _clean_body(raw)
+    return _case(body) if body and _is_body_heading(body) else None
 
 
 def _is_body_heading(value: str) -> bool:
