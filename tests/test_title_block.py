@@ -96,3 +96,33 @@ def test_body_phrases_match_as_written_or_in_capitals_not_in_lower_case():
     assert body_pattern().search("EASTVALE POLICE AND CRIME PANEL MINUTES").group() == "POLICE AND CRIME PANEL"
     assert body_pattern().search("Eastvale Police & Crime Panel").group() == "Police & Crime Panel"
     assert body_pattern().search("the members of the police and crime panel agreed") is None
+
+
+def _meeting(text):
+    from transforms.adapters import parse_document
+    from transforms.models import CleanText
+    return parse_document(CleanText("d", "x.txt", text, "text"))
+
+
+def test_the_title_block_fills_what_a_layouts_own_header_left_empty():
+    # board notes (their own header reader) with the body as a heading in capitals
+    minutes = _meeting("CHIEF OFFICER GROUP\nNotes of meeting held on 14/03/2031\n\n"
+                       "Attendees: Jo Hale (JH) Chief Constable, Sam Reed (SR) Chief Finance Officer\n\n"
+                       "1. Minutes\nThe notes of the last meeting were approved.\n")
+    assert minutes.adapter == "pcc_notes"
+    assert (minutes.meeting.body, minutes.meeting.meeting_date) == ("Chief Officer Group", date(2031, 3, 14))
+
+
+def test_a_date_line_with_times_and_a_place_is_not_an_agenda_item():
+    minutes = _meeting("Westshire Police\nChief Officer Group Meeting\n"
+                       "14 March 2031, 10:00 - 12:00, Conference Room 1\n\n"
+                       "Present: Cllr Jo Hale (Chair), Cllr Sam Reed\n\n1. Minutes\n")
+    m = minutes.meeting
+    assert (m.body, m.meeting_date, m.start_time, m.end_time) == (
+        "Chief Officer Group Meeting", date(2031, 3, 14), "10:00", "12:00")
+
+
+def test_a_bulleted_list_of_dates_gives_no_meeting_date():
+    header = read_title_block("Strategic Board\nFurther meetings are scheduled to take place on:\n"
+                              "- 10 March 2031 at 10am\n- 30 June 2031 at 10am\n")
+    assert header.meeting_date is None

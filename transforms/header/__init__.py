@@ -24,6 +24,7 @@ from transforms.header.body_start import BODY_STARTS
 from transforms.header.meeting_header import meeting_from, read_header
 from transforms.header.notes_header import next_meeting_date, notes_header_end
 from transforms.header.notes_header import read_meeting as read_notes_meeting
+from transforms.header.title_block import read_title_block
 from transforms.models import Meeting
 from transforms.page import Page
 
@@ -58,5 +59,13 @@ STRATEGIES: dict[str, Callable[..., Meeting]] = {
 
 
 def read_meeting(page: Page, strategy: str, **options: object) -> Meeting:
-    """The meeting as the named strategy reads it (an unknown name raises KeyError)."""
-    return STRATEGIES[strategy](page, **options)
+    """The meeting as the named strategy reads it (an unknown name raises KeyError); when it
+    leaves the body or the date empty, the page's title block (``title_block``, read by shape
+    whatever the layout) fills the fields it left empty."""
+    meeting = STRATEGIES[strategy](page, **options)
+    if strategy == "title_and_labels" or (meeting.body is not None and meeting.meeting_date is not None):
+        return meeting  # title_and_labels reads the title block itself
+    block = read_title_block(page.text)
+    filled = {name: found.value for name in ("body", "meeting_date", "start_time", "end_time", "venue")
+              if getattr(meeting, name) is None and (found := getattr(block, name)) is not None}
+    return replace(meeting, **filled) if filled else meeting

@@ -71,7 +71,8 @@ _TIME_LABELS = {"time", "times", "start time"}
 _VENUE_LABELS = {"venue", "location", "place", "where"}
 #: the end of a title block: a numbered item, an attendee label, a list of people
 _BLOCK_END = re.compile(
-    r"^[ \t]*(?:\d{1,3}(?:\.\d{1,2})?[.)]?[ \t]+[A-Z]|(?:Present|Attendees|Attendance|In attendance|"
+    r"^[ \t]*(?:\d{1,3}(?:\.\d{1,2})?[.)]?[ \t]+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)[A-Z]"
+    r"|(?:Present|Attendees|Attendance|In attendance|"
     r"Members present|Apologies|Item)\b)", re.IGNORECASE)
 _LEAD = re.compile(
     r"^(?:(?:draft|confirmed|unconfirmed|approved|public|formal)\s+)*"
@@ -248,11 +249,14 @@ _DATE_LEAD = re.compile(r"[ \t•·*]*(?:(?:date|on)\b[ \t:]*|(?:[A-Za-z]+[ \t]+
                         r"[ \t]*[:\-–][ \t]*)?", re.IGNORECASE)
 
 
+_LIST_BULLETS = ("-", "–", "•", "·", "*", "▪")
+
+
 def _read_date_line(text: str, ls: int, le: int, found: dict[str, Found | None]) -> None:
     """A line that opens with this meeting's date, or "held on <date>"."""
     line = text[ls:le]
-    if _OTHER.search(line) or _is_sentence(line):
-        return
+    if _OTHER.search(line) or _is_sentence(line) or line.lstrip()[:1] in _LIST_BULLETS:
+        return  # a bulleted date is an entry of a list of dates ("- 10 March 2021 at 10am")
     start = ls
     held = re.search(r"\bheld\b.*?\bon\s+", line, re.IGNORECASE)
     if held:
