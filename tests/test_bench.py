@@ -80,3 +80,21 @@ def test_script_writes_markdown(tmp_path, capsys):
     if "## Accuracy" in text:
         assert "| " + " | ".join(SCORE_COLUMNS) + " |" in text
     assert "plain loop" in capsys.readouterr().out
+
+
+def test_parse_cost_reports_cpu_per_document(tmp_path, capsys):
+    import json
+
+    from bench.parse_cost import main as parse_cost
+    from samplegen.corpus import write_corpus
+
+    info = write_corpus(12, tmp_path / "corpus", seed=5)
+    out_json = tmp_path / "cost.json"
+    assert parse_cost([str(info.docs_dir), "--repeat", "2", "--json", str(out_json)]) == 0
+    out = capsys.readouterr().out
+    assert "flows.stages from" in out and "documents: 12 " in out
+    m = re.search(r"extract ([0-9.]+)\s+normalise ([0-9.]+)\s+total ([0-9.]+)", out)
+    assert m and all(float(v) > 0 for v in m.groups())
+    figures = json.loads(out_json.read_text())
+    assert figures["documents"] == 12 and figures["ms_per_document"]["total"] > 0
+    assert figures["parsed"] > 0 and len(figures["totals"]) == 2

@@ -25,6 +25,7 @@ from transforms.actions.new_actions import OWNER_CLAUSE, action_status, make_act
 from transforms.actions.owners import owner_names
 from transforms.models import Action, ActionUpdate, Attendance, Span
 from transforms.text.lines import iter_line_bounds
+from transforms.text.literal_guard import fold
 from transforms.text.spans import clean, trimmed
 
 #: "35/24", "12/2019/P", "716a", a plain "16"
@@ -107,16 +108,21 @@ def find_log_updates(text: str, start: int = 0, end: int | None = None) -> list[
     """Reports on earlier actions in sentences, schedule tables and action-log lines."""
     end = len(text) if end is None else end
     found: list[ActionUpdate] = []
-    for m in _LEAD_THEN_REFS.finditer(text, start, end):
-        status = action_status(m.group("lead"))
-        if status:
-            found.extend(_each(m.group("refs"), status, trimmed(text, m.start(), m.end())))
-    for m in _REFS_THEN_STATUS.finditer(text, start, end):
-        status = action_status(m.group("verb") + m.group("rest"))
-        if status:
-            found.extend(_each(m.group("refs"), status, trimmed(text, m.start(), m.end())))
+    # the sentence patterns and the log headings all hold "action" (or "matters arising"): a page
+    # without the word is not searched with them (case folded as re.IGNORECASE reads it)
+    folded = fold(text[start:end])
+    if "action" in folded:
+        for m in _LEAD_THEN_REFS.finditer(text, start, end):
+            status = action_status(m.group("lead"))
+            if status:
+                found.extend(_each(m.group("refs"), status, trimmed(text, m.start(), m.end())))
+        for m in _REFS_THEN_STATUS.finditer(text, start, end):
+            status = action_status(m.group("verb") + m.group("rest"))
+            if status:
+                found.extend(_each(m.group("refs"), status, trimmed(text, m.start(), m.end())))
     found.extend(_schedule_rows(text, start, end))
-    found.extend(_log_lines(text, start, end))
+    if "action" in folded or "arising" in folded:
+        found.extend(_log_lines(text, start, end))
     return _first_per_ref(found)
 
 

@@ -44,16 +44,39 @@ def _qualifiers() -> tuple[_Qualifier, ...]:
     return tuple(sorted(rows, key=lambda q: len(q.word), reverse=True))
 
 
+@lru_cache(maxsize=1)
+def _qualifier_index() -> tuple[dict[str, tuple[int, _Qualifier]], dict[str, tuple[int, _Qualifier]],
+                                tuple[re.Pattern[str], ...]]:
+    """The qualifiers looked up by word, each word's first in ``_qualifiers`` order with its
+    place there: those a whole text may be (exact or prefix), those a text may open with
+    (prefix, before a space); and the role prefixes as compiled patterns."""
+    whole: dict[str, tuple[int, _Qualifier]] = {}
+    leading: dict[str, tuple[int, _Qualifier]] = {}
+    for i, q in enumerate(_qualifiers()):
+        if q.match in ("exact", "prefix"):
+            whole.setdefault(q.word, (i, q))
+        if q.match == "prefix":
+            leading.setdefault(q.word, (i, q))
+    roles = tuple(re.compile(rf"{re.escape(q.word)}\b[:.]?") for q in _qualifiers() if q.match == "role_prefix")
+    return whole, leading, roles
+
+
 def classify_qualifier(text: str) -> tuple[str, bool] | None:
     """The flag a qualifier sets and whether its text is kept as the note, or None.
-    "MT" -> ("remote", False); "from 13:30" -> ("partial", True); "RHL" -> None."""
+    "MT" -> ("remote", False); "from 13:30" -> ("partial", True); "RHL" -> None.
+    The first qualifier in ``_qualifiers`` order (longest word first) that the text is, or opens
+    with before a space (a prefix qualifier), wins; found by looking up the text and each of its
+    leading word runs rather than by trying every qualifier."""
     low = clean(text).lower().strip(" .:")
-    for q in _qualifiers():
-        if q.match == "exact" and low == q.word:
-            return q.flag, q.keep_as_note
-        if q.match == "prefix" and (low == q.word or low.startswith(q.word + " ")):
-            return q.flag, q.keep_as_note
-    return None
+    whole, leading, _ = _qualifier_index()
+    best = whole.get(low)
+    at = low.find(" ")
+    while at >= 0:
+        hit = leading.get(low[:at])
+        if hit is not None and (best is None or hit[0] < best[0]):
+            best = hit
+        at = low.find(" ", at + 1)
+    return (best[1].flag, best[1].keep_as_note) if best is not None else None
 
 
 def role_is_representative(role: str | None) -> bool:
@@ -61,10 +84,7 @@ def role_is_representative(role: str | None) -> bool:
     if not role:
         return False
     low = role.strip().lower()
-    for q in _qualifiers():
-        if q.match == "role_prefix" and re.match(rf"{re.escape(q.word)}\b[:.]?", low):
-            return True
-    return False
+    return any(p.match(low) for p in _qualifier_index()[2])
 
 
 def _strip_qualifiers(entry: str) -> tuple[str, list[str]]:

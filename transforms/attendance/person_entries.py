@@ -25,9 +25,9 @@ import math
 import os
 import re
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from transforms.attendance.attendees import classify_qualifier, role_is_representative
@@ -74,15 +74,41 @@ class EntryModel:
     threshold: float
 
     def probability(self, row: list[float]) -> float:
-        row32 = array("f", row)  # the trees compare single-precision features, as scikit-learn does
+        # the trees compare single-precision features, as scikit-learn does (a list of them reads faster)
+        row32 = array("f", row).tolist()
+        return 1.0 / (1.0 + math.exp(-(self.init + self.rate * self._tree_sum(row32))))
+
+    def walked_sum(self, row32: Sequence[float]) -> float:
+        """The trees' leaf values for ``row32`` summed in tree order, walking the node tables."""
         total = 0.0
-        for tree in self.trees:  # locals: this loop is most of the strategy's time
+        for tree in self.trees:
             feature, threshold, left, right = tree.feature, tree.threshold, tree.left, tree.right
             node = 0
             while (child := left[node]) >= 0:
                 node = child if row32[feature[node]] <= threshold[node] else right[node]
             total += tree.value[node]
-        return 1.0 / (1.0 + math.exp(-(self.init + self.rate * total)))
+        return total
+
+    @cached_property
+    def _tree_sum(self) -> Callable[[Sequence[float]], float]:
+        """``walked_sum`` as one Python function generated from the trees (each tree a nested
+        comparison, its numbers written exactly): the same sum in the same order, several times
+        faster than walking the tables (this is most of the strategy's time)."""
+        source = ["def tree_sum(r):", "    t = 0.0"]
+        source += [f"    t += {_tree_source(tree, 0)}" for tree in self.trees]
+        source.append("    return t")
+        namespace: dict[str, object] = {"inf": math.inf, "nan": math.nan}
+        exec(compile("\n".join(source), "<person-entry trees>", "exec"), namespace)  # noqa: S102 - our own numbers
+        return namespace["tree_sum"]  # type: ignore[return-value]
+
+
+def _tree_source(tree: _Tree, node: int) -> str:
+    """A Python expression for ``tree``'s value below ``node`` of a row ``r``."""
+    child = tree.left[node]
+    if child < 0:
+        return repr(float(tree.value[node]))
+    return (f"({_tree_source(tree, child)} if r[{int(tree.feature[node])}] <= {float(tree.threshold[node])!r}"
+            f" else {_tree_source(tree, tree.right[node])})")
 
 
 @lru_cache(maxsize=4)

@@ -25,9 +25,11 @@ from transforms.extract.sniff import looks_like_html
 
 MINUTES, AGENDA, LISTING, NOT_MINUTES = "minutes", "agenda", "listing", "not_minutes"
 
-#: words that only a meeting record (or its agenda) uses; two different ones are a sign of one
+#: words that only a meeting record (or its agenda) uses; two different ones are a sign of one.
+#: The look-ahead holds the words' first letters: re then passes most word starts with one test
+#: instead of trying every word (the same matches, about twice as fast)
 _MEETING_CUES = re.compile(
-    r"\b(minutes|meeting|present|apologies|attend(?:ance|ees|ed|ing)|agenda|chair(?:man|person|ed)?"
+    r"\b(?=[mpaicrbdhn])(minutes|meeting|present|apologies|attend(?:ance|ees|ed|ing)|agenda|chair(?:man|person|ed)?"
     r"|resolved|actions?|panel|board|committee|commissioner|councillors?|cllr|decisions?|item"
     r"|notes? of|held (?:on|at))\b",
     re.IGNORECASE,
@@ -65,13 +67,18 @@ class DocumentKind:
 
 
 def _lines(text: str, limit: int = 200) -> list[str]:
-    out = []
-    for line in text.splitlines():
-        if line.strip():
-            out.append(line)
-            if len(out) >= limit:
-                break
-    return out
+    """The first ``limit`` non-blank lines of ``text`` (as ``str.splitlines`` cuts them), split
+    from a growing prefix rather than the whole text."""
+    size = 8192
+    while True:
+        complete = size >= len(text)
+        pieces = text[:size].splitlines()
+        if not complete:
+            pieces.pop()  # may be cut short; every line before it is whole
+        out = [line for line in pieces if line.strip()][:limit]
+        if complete or len(out) >= limit:
+            return out
+        size *= 4
 
 
 def data_file_kind(text: str) -> str | None:
@@ -93,10 +100,21 @@ def data_file_kind(text: str) -> str | None:
             if counts[0] >= 2 and sum(c == counts[0] for c in counts) >= 0.9 * len(counts):
                 if not _MEETING_CUES.search(lines[0]) or sep != ",":
                     return "CSV data" if sep != "\t" else "tab-separated data"
-        code = sum(1 for line in lines if _CODE_LINE.search(line))
-        if len(lines) >= 5 and code >= 0.6 * len(lines):
+        if len(lines) >= 5 and _mostly_code(lines):
             return "source code"
     return None
+
+
+def _mostly_code(lines: list[str]) -> bool:
+    """At least 60% of ``lines`` read as source code (stops once too many do not)."""
+    enough = 0.6 * len(lines)
+    prose = 0
+    for line in lines:
+        if not _CODE_LINE.search(line):
+            prose += 1
+            if len(lines) - prose < enough:
+                return False
+    return True
 
 
 def _listing_cue(lines: list[str]) -> str | None:

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 
 from transforms.extract.furniture import is_furniture_line, normalise_text
+from transforms.text.literal_guard import fold
 
 #: how many non-blank lines from the top an error heading may sit below
 HEAD_LINES = 25
@@ -63,6 +65,13 @@ _PATTERNS = (
 )
 
 
+#: words (lower case) one of which every alternative of every ``error`` pattern holds outside any
+#: optional part: a page top without any of them has no error line, and the patterns are not run
+#: there (tests/test_error_page_words.py checks each alternative against this list)
+ERROR_WORDS = ("found", "the page you", "denied", "forbidden", "permission", "unavailable", "maintenance",
+               "error", "exception", "gateway", "aborted", "secure channel")
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[tuple[tuple[re.Pattern[str], str], ...], tuple[re.Pattern[str], ...]]:
     errors, markers = [], []
@@ -97,10 +106,15 @@ def _quoted(line: str, limit: int = 80) -> str:
 
 def error_page_reason(text: str) -> str | None:
     """A one-line reason when ``text`` is only an error page, else None."""
-    lines = [line.strip() for line in normalise_text(text).split("\n") if line.strip()]
-    first_error = next((line for line in lines[:HEAD_LINES] if _error_label(line)), None)
+    raw_lines = normalise_text(text).split("\n")
+    head = list(islice((s for line in raw_lines if (s := line.strip())), HEAD_LINES))
+    folded = fold("\n".join(head))
+    if not any(word in folded for word in ERROR_WORDS):
+        return None  # no error phrase can match: most pages, told apart without a regex
+    first_error = next((line for line in head if _error_label(line)), None)
     if first_error is None:
         return None
+    lines = [line.strip() for line in raw_lines if line.strip()]
     substance = [line for line in lines if not _error_label(line) and not is_furniture_line(line)]
     words = sum(len(line.split()) for line in substance)
     body = "\n".join(substance)
