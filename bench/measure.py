@@ -21,6 +21,7 @@ import subprocess
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 #: "stage seconds: extract=1.2 normalise=3.4 load=0.9" (printed by `minutes run`)
@@ -66,6 +67,20 @@ def run_measured(command: list[str], cwd: str | None = None, env: dict | None = 
                         peak_tree_rss_mb=(sampler.peak_rss_bytes or own) / 1024**2)
 
 
+def proc_stats() -> Iterator[tuple[int, list[bytes]]]:
+    """(pid, the fields of /proc/PID/stat after the command name) of every process now; none
+    where /proc is absent. Field 1 is the parent's pid, 11 and 12 user and system CPU ticks,
+    21 the resident pages."""
+    for entry in os.listdir("/proc") if os.path.isdir("/proc") else ():
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as fh:
+                yield int(entry), fh.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+
+
 class TreeSampler(threading.Thread):
     """The most memory a process and its descendants held at once, sampled: ``peak_bytes`` by
     proportional set size (PSS: a page shared by n processes, such as the Python binary and
@@ -93,16 +108,9 @@ class TreeSampler(threading.Thread):
         """(RSS sum, PSS sum) of the process tree now."""
         parents: dict[int, int] = {}
         rss: dict[int, int] = {}
-        for entry in os.listdir("/proc") if os.path.isdir("/proc") else ():
-            if not entry.isdigit():
-                continue
-            try:
-                with open(f"/proc/{entry}/stat", "rb") as fh:
-                    fields = fh.read().rsplit(b")", 1)[1].split()
-            except OSError:
-                continue
-            parents[int(entry)] = int(fields[1])
-            rss[int(entry)] = int(fields[21]) * self._page
+        for pid, fields in proc_stats():
+            parents[pid] = int(fields[1])
+            rss[pid] = int(fields[21]) * self._page
         tree, frontier = {self.pid}, [self.pid]
         while frontier:
             parent = frontier.pop()

@@ -34,6 +34,11 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent.parent
+if str(HERE) not in sys.path:
+    sys.path.insert(0, str(HERE))
+
+from bench.measure import proc_stats  # noqa: E402  (imported before --root reorders sys.path)
+
 #: the pipeline's extract limits (flows.settings defaults); passed by name to extract_batch
 MAX_BYTES, MAX_PDF_PAGES = 25 * 1024 * 1024, 500
 
@@ -66,14 +71,7 @@ def _children_cpu() -> float:
     done = resource.getrusage(resource.RUSAGE_CHILDREN)
     running = 0
     me = os.getpid()
-    for entry in os.listdir("/proc") if os.path.isdir("/proc") else ():
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat", "rb") as fh:
-                fields = fh.read().rsplit(b")", 1)[1].split()
-        except OSError:
-            continue
+    for _pid, fields in proc_stats():
         if int(fields[1]) == me:
             running += int(fields[11]) + int(fields[12])  # utime, stime in clock ticks
     return done.ru_utime + done.ru_stime + running / _TICK
