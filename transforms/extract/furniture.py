@@ -30,6 +30,7 @@ _LEADING_BULLETS = " \t•·▪*-–>|"
 #: typographic ligatures a PDF's text layer keeps ("ﬁnance"): written out as letters
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
                             "\ufb05": "st", "\ufb06": "st"})
+_LIGATURE_CHARS = re.compile("[\ufb00-\ufb06]")
 #: the source tells us it cut the text short (ModernGov "...  view the full minutes text")
 _TRUNCATION_CUE = re.compile(r"view the full (?:minutes )?text for item", re.IGNORECASE)
 
@@ -133,7 +134,9 @@ def normalise_text(text: str) -> str:
     """Line ends to ``\\n``, odd spaces to spaces, invisible characters out, ligatures written
     out, trailing spaces stripped. Nothing is reflowed. ``"a\\u00a0b \\r\\nc"`` -> ``"a b\\nc"``."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n").replace("\x0c", "\n")
-    text = _ODD_SPACES.sub(" ", _INVISIBLE.sub("", text)).translate(_LIGATURES)
+    text = _ODD_SPACES.sub(" ", _INVISIBLE.sub("", text))
+    if _LIGATURE_CHARS.search(text):  # rare: a scan is far cheaper than translating every page
+        text = text.translate(_LIGATURES)
     return "\n".join(line.rstrip() for line in text.split("\n"))
 
 
