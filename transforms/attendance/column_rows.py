@@ -22,6 +22,7 @@ from transforms.attendance.panel_person import parens, person, second_column
 from transforms.models import Attendance, Span
 from transforms.quirks import load_table
 from transforms.text.lines import iter_line_bounds
+from transforms.text.phrases import phrase_alternation
 
 #: lines passed over in a row before the block ends
 _MAX_STRAY = 4
@@ -33,7 +34,7 @@ _NEXT_ITEM = re.compile(r"^[ \t]*\d{1,3}\.?[ \t]+[A-Z]")
 def _headings() -> tuple[re.Pattern[str], dict[str, str]]:
     """A heading line that opens with an attendance label and has no colon, and label -> status."""
     rows = {" ".join(r["label"].lower().split()): r["status"] for r in load_table("panel_attendance_labels")}
-    words = "|".join(r"[ \t]+".join(map(re.escape, label.split())) for label in sorted(rows, key=len, reverse=True))
+    words = phrase_alternation(rows, gap=r"[ \t]+")
     pattern = re.compile(rf"^[ \t]*+(?:\d{{1,3}}\.?[ \t]+)?(?P<label>{words})\b[^:\n]*$", re.IGNORECASE | re.MULTILINE)
     return pattern, rows
 

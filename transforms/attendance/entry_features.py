@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from transforms.models import Span
 from transforms.quirks import attendance_labels, load_table
+from transforms.text.phrases import phrase_alternation
 from transforms.text.spans import trimmed
 
 #: characters of a page the recogniser reads: attendance lists open minutes
@@ -79,7 +80,7 @@ def _headings() -> tuple[re.Pattern[str], dict[str, str]]:
     labels = {label: status for label, status in attendance_labels().items()
               if status in HEADING_KINDS and label not in ("chair", "officers")}
     labels.setdefault("attendance", "present")
-    alt = "|".join(r"\s+".join(map(re.escape, k.split())) for k in sorted(labels, key=len, reverse=True))
+    alt = phrase_alternation(labels)
     return re.compile(rf"\b(?P<label>{alt})\b(?P<colon>[ \t]*:-?|[ \t]*[–—-](?=\s))?", re.IGNORECASE), labels
 
 

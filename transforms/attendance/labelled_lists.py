@@ -17,6 +17,7 @@ from functools import cache
 from transforms.attendance.prose_lists import parse_prose_attendees
 from transforms.models import Attendance
 from transforms.quirks import attendance_labels
+from transforms.text.phrases import phrase_alternation
 
 #: "Present:" / "Attendees:" / "In attendance:" labels; the list runs to the next blank line
 _PRESENT_LABEL = re.compile(
@@ -36,7 +37,7 @@ def _other_labels() -> tuple[re.Pattern[str], dict[str, str]]:
     """The quirk tables' labels (not apologies, not those of ``_PRESENT_LABEL``) with a colon."""
     labels = {label: status for label, status in attendance_labels().items()
               if status != "apologies" and not _PRESENT_LABEL.match(label + ":")}
-    alt = "|".join(r"[ \t]+".join(map(re.escape, w.split())) for w in sorted(labels, key=len, reverse=True))
+    alt = phrase_alternation(labels, gap=r"[ \t]+")
     return re.compile(rf"^[ \t*_]*(?P<label>{alt})[ \t*_]*:[ \t*_]*", re.IGNORECASE | re.MULTILINE), labels
 
 

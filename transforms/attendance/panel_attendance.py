@@ -33,6 +33,7 @@ from transforms.quirks import load_table
 from transforms.ranks import split_rank
 from transforms.text.lines import iter_line_bounds
 from transforms.text.literal_guard import GuardedPattern, finditer_in_lines
+from transforms.text.phrases import phrase_alternation
 
 _APOLOGY_LIST = re.compile(r"\bapolog(?:y|ies)\b[^.\n]*?\b(?:from|on behalf of|by)[ \t]*:?\s+", re.IGNORECASE)
 #: a list line under "Apologies were received from:": a bullet, then a name
@@ -89,7 +90,7 @@ def _labels() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     # backtracking into it made a long blank line quadratic
     rows = {" ".join(r["label"].lower().split()): (r["status"], r["flag"])
             for r in load_table("panel_attendance_labels")}
-    words = "|".join(r"\s+".join(map(re.escape, label.split())) for label in sorted(rows, key=len, reverse=True))
+    words = phrase_alternation(rows)
     pattern = re.compile(
         rf"^[ \t]*+(?:.*?\bMinutes:[ \t]*)?(?:\(?\d{{1,2}}[.)][ \t]*)?(?:(?P<details>Attendance Details)[ \t]*:?"
         rf"|(?P<label>{words})[ \t]*(?::-?|\n\s*Minutes[ \t]*:))[ \t]*(?P<rest>.*)$", re.IGNORECASE | re.MULTILINE)

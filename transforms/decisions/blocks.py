@@ -16,6 +16,7 @@ from transforms.models import Decision, Span
 from transforms.quirks import load_table
 from transforms.text.dates import find_dates
 from transforms.text.lines import iter_line_bounds
+from transforms.text.phrases import phrase_alternation
 from transforms.text.spans import clean, trimmed
 
 #: "Decision", "Decisions:", "Decision(s):", "**Decision:** text", "Decisions made:", "DECISIONS",
@@ -46,9 +47,8 @@ def _words() -> dict[str, re.Pattern[str]]:
     by_meaning: dict[str, list[str]] = {}
     for row in load_table("decision_words"):
         by_meaning.setdefault(row["meaning"], []).append(row["word"])
-    return {meaning: re.compile(r"\b(?:" + "|".join(
-        r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
-        + r")\b", re.IGNORECASE) for meaning, words in by_meaning.items()}
+    return {meaning: re.compile(rf"\b(?:{phrase_alternation(words)})\b", re.IGNORECASE)
+            for meaning, words in by_meaning.items()}
 
 
 def _is_date_line(line: str) -> bool:

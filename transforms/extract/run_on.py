@@ -23,6 +23,7 @@ import re
 from functools import cache
 
 from transforms.quirks import attendance_labels
+from transforms.text.phrases import phrase_alternation
 
 #: a line at least this long can be a page's text run together
 _RUN_ON = 200
@@ -34,8 +35,7 @@ _ACTION = r"(?:New\s+)?Action(?:\s+Point)?(?:\s+\d{1,3}(?:/\d{2,4})?)?[ \t]*(?::
 
 @cache
 def _label_break() -> re.Pattern[str]:
-    words = sorted(attendance_labels(), key=len, reverse=True)
-    alt = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+    alt = phrase_alternation(attendance_labels())
     return re.compile(rf"(?<=[.;)])[ \t]+(?=(?i:{alt})[ \t]*(?::|[–—-][ \t]))|(?<=\S)[ \t]+(?={_ACTION})")
 
 
