@@ -126,3 +126,13 @@ def test_a_bulleted_list_of_dates_gives_no_meeting_date():
     header = read_title_block("Strategic Board\nFurther meetings are scheduled to take place on:\n"
                               "- 10 March 2031 at 10am\n- 30 June 2031 at 10am\n")
     assert header.meeting_date is None
+
+
+def test_a_year_the_title_block_infers_for_another_layout_is_recorded_as_inferred():
+    minutes = _meeting("CHIEF OFFICER GROUP\nNotes of Meeting\nTuesday 12 March\n\n"
+                       "Attendees: Jo Hale (JH) Chief Constable, Sam Reed (SR) Chief Finance Officer\n\n"
+                       "1. Minutes\nThe notes of the meeting of 10 February 2031 were approved.\n")
+    assert minutes.adapter == "pcc_notes"
+    assert minutes.meeting.meeting_date == date(2030, 3, 12)  # the Tuesday near the page's 2031
+    assert [(w.code, w.message.split(":")[0]) for w in minutes.warnings] == [
+        ("value_inferred", "meeting_date 2030-03-12")]

@@ -16,12 +16,13 @@ One entry point, ``read_meeting(page, strategy, **options)``; the strategies:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from transforms.header.board_header import read_board_header
 from transforms.header.body_start import BODY_STARTS
 from transforms.header.meeting_header import meeting_from, read_header
+from transforms.header.meeting_title import MeetingHeader
 from transforms.header.notes_header import next_meeting_date, notes_header_end
 from transforms.header.notes_header import read_meeting as read_notes_meeting
 from transforms.header.title_block import read_title_block
@@ -31,12 +32,17 @@ from transforms.page import Page
 __all__ = ["BODY_STARTS", "STRATEGIES", "read_meeting"]
 
 
-def _title_and_labels(page: Page, *, body_mentions: bool = True) -> Meeting:
-    header = read_header(page.text, body_mentions=body_mentions)
-    for name in ("meeting_date", "start_time", "end_time"):
+def _warn_inferred(page: Page, header: MeetingHeader, names: Iterable[str]) -> None:
+    """A ``value_inferred`` warning for each of the named fields the text does not state whole."""
+    for name in names:
         found = getattr(header, name)
         if found is not None and found.how:
             page.warn("value_inferred", f"{name} {found.value}: {found.how}", found.span)
+
+
+def _title_and_labels(page: Page, *, body_mentions: bool = True) -> Meeting:
+    header = read_header(page.text, body_mentions=body_mentions)
+    _warn_inferred(page, header, ("meeting_date", "start_time", "end_time"))
     meeting = meeting_from(header)
     if meeting.meeting_date is None:
         return meeting  # no meeting of its own: nor a next one
@@ -68,4 +74,5 @@ def read_meeting(page: Page, strategy: str, **options: object) -> Meeting:
     block = read_title_block(page.text)
     filled = {name: found.value for name in ("body", "meeting_date", "start_time", "end_time", "venue")
               if getattr(meeting, name) is None and (found := getattr(block, name)) is not None}
+    _warn_inferred(page, block, filled)
     return replace(meeting, **filled) if filled else meeting
